@@ -1,0 +1,82 @@
+/**
+ * The gateway's configuration, parsed once from the environment. Every problem is reported together
+ * so an operator fixes them in one go (Hive's habit). Only main.ts passes `process.env` in.
+ */
+export interface Config {
+  port: number;
+  host: string;
+  /** External PostgreSQL; unset means embedded PostgreSQL under `dataDir`. */
+  databaseUrl?: string;
+  dataDir: string;
+  /** Shared pub/sub and rate limits across instances; unset means in-process. */
+  redisUrl?: string;
+  /** Seed the demo tenant and shipments when the database is empty. */
+  demo: boolean;
+  logLevel: string;
+  production: boolean;
+  rateLimit: { points: number; durationSeconds: number };
+}
+
+type Env = Record<string, string | undefined>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join("\n  - ")}`);
+  }
+}
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+
+export function parseConfig(env: Env): Config {
+  const problems: string[] = [];
+  const int = (name: string, fallback: number, min: number, max: number) => {
+    const raw = env[name];
+    if (raw === undefined || raw === "") return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const bool = (name: string, fallback: boolean) => {
+    const raw = env[name]?.toLowerCase();
+    if (raw === undefined || raw === "") return fallback;
+    if (["1", "true", "yes", "on"].includes(raw)) return true;
+    if (["0", "false", "no", "off"].includes(raw)) return false;
+    problems.push(`${name} must be true or false (got "${env[name]}")`);
+    return fallback;
+  };
+  const url = (name: string, protocols: string[]) => {
+    const raw = env[name];
+    if (!raw) return undefined;
+    try {
+      const parsed = new URL(raw);
+      if (!protocols.includes(parsed.protocol)) problems.push(`${name} must start with ${protocols.join(" or ")}`);
+    } catch {
+      problems.push(`${name} is not a URL`);
+    }
+    return raw;
+  };
+
+  const databaseUrl = url("DATABASE_URL", ["postgres:", "postgresql:"]);
+  const logLevel = env.LOG_LEVEL || "info";
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}`);
+  const config: Config = {
+    port: int("PORT", 4000, 0, 65535),
+    host: env.HOST || "0.0.0.0",
+    databaseUrl,
+    dataDir: env.DATA_DIR || ".data",
+    redisUrl: url("REDIS_URL", ["redis:", "rediss:"]),
+    // Demo data belongs to the zero-setup path; against a real database it is opt-in.
+    demo: bool("DEMO", databaseUrl === undefined),
+    logLevel,
+    production: env.NODE_ENV === "production",
+    rateLimit: {
+      points: int("RATE_LIMIT_POINTS", 600, 1, 1_000_000),
+      durationSeconds: int("RATE_LIMIT_DURATION_SECONDS", 60, 1, 86_400),
+    },
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,41 @@
+/**
+ * Turning a vendor's status code plus its event text into our canonical status. Each connector owns a
+ * table of its vendor's documented codes; the words are the fallback and, where they agree with the
+ * code, the source of a more specific substatus.
+ */
+import { normalizeEventWords, type NormalizedStatus, type TrackingStatus } from "../tracking/status.js";
+import type { CourierEvent } from "./adapter.js";
+
+/** A vendor's status codes mapped onto ours. */
+export type StatusCodeTable = Readonly<Record<string, NormalizedStatus>>;
+
+/** Shorthand for table entries. */
+export function status(status: TrackingStatus, substatus: string): NormalizedStatus {
+  return { status, substatus };
+}
+
+// Codes that only say "moving" or "something is wrong"; couriers file out-for-delivery scans and failed
+// attempts under them (UPS type I / X), so recognisable words say more than the code.
+const GENERIC_SUBSTATUSES = new Set(["in_transit_001", "exception_005"]);
+
+/**
+ * The status of one event: the vendor's code decides the status; the text refines the substatus when
+ * it names the same status ("Delivered, Left at front door" → `delivered_004`), overrides a generic
+ * code when it is recognisable, and decides alone when the code is missing or unknown.
+ */
+export function classify(table: StatusCodeTable, code: string | null | undefined, text: string): NormalizedStatus {
+  const words = normalizeEventWords(text);
+  const coded = code ? table[code] : undefined;
+  if (!coded || words.status === coded.status) return words;
+  const wordsRecognised = !GENERIC_SUBSTATUSES.has(words.substatus);
+  return GENERIC_SUBSTATUSES.has(coded.substatus) && wordsRecognised ? words : coded;
+}
+
+/** The status of the most recent event, for couriers that report no overall status; null without events. */
+export function latestStatus(events: readonly CourierEvent[]): NormalizedStatus | null {
+  const latest = events.reduce<CourierEvent | null>(
+    (newest, e) => (!newest || e.eventRecordedAt > newest.eventRecordedAt ? e : newest),
+    null,
+  );
+  return latest && { status: latest.status, substatus: latest.substatus };
+}

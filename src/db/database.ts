@@ -1,0 +1,25 @@
+/**
+ * Where the gateway's data lives: the configured PostgreSQL, or embedded PostgreSQL under DATA_DIR
+ * when none is configured. Either way it is migrated before use.
+ */
+import { startEmbeddedPostgres } from "./embedded.js";
+import { migrate } from "./migrate.js";
+
+export interface Database {
+  url: string;
+  embedded: boolean;
+  migrationsApplied: string[];
+  stop(): Promise<void>;
+}
+
+export async function openDatabase(options: { url?: string; dataDir: string; log?: (line: string) => void }): Promise<Database> {
+  const embedded = options.url ? null : await startEmbeddedPostgres(options.dataDir, options.log);
+  const url = options.url ?? embedded!.url;
+  try {
+    const migrationsApplied = await migrate(url);
+    return { url, embedded: !!embedded, migrationsApplied, stop: async () => embedded?.stop() };
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}

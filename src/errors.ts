@@ -1,0 +1,116 @@
+/**
+ * Every error a client may see (DESIGN §5). Each carries the REST `type` of the seed APIs, the
+ * GraphQL `extensions.code` and the HTTP status, so GraphQL and REST answer the same situation the
+ * same way. Anything that is not an `ApiError` is masked by yoga as "Unexpected error.".
+ */
+import { GraphQLError } from "graphql";
+
+export type RestErrorType =
+  | "authentication_error"
+  | "forbidden_error"
+  | "not_found_error"
+  | "validation_error"
+  | "rate_limit_error"
+  | "conflict_error"
+  | "courier_error";
+
+export type ErrorCode =
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "BAD_USER_INPUT"
+  | "RATE_LIMITED"
+  | "CONFLICT"
+  | "COURIER_ERROR";
+
+export interface ValidationDetail {
+  path: string;
+  message: string;
+}
+
+export abstract class ApiError extends GraphQLError {
+  constructor(
+    message: string,
+    readonly type: RestErrorType,
+    readonly code: ErrorCode,
+    readonly status: number,
+    extra: Record<string, unknown> = {},
+    /** Response headers the error needs (WWW-Authenticate, Retry-After). */
+    readonly headers: Record<string, string> = {},
+  ) {
+    // yoga reads extensions.http to set the status and headers of a single-shot response.
+    const http = Object.keys(headers).length ? { status, headers } : { status };
+    super(message, { extensions: { code, type, ...extra, http } });
+  }
+}
+
+export class AuthenticationError extends ApiError {
+  constructor(message = "Invalid merchant credentials") {
+    super(message, "authentication_error", "UNAUTHENTICATED", 401, {}, {
+      "WWW-Authenticate": 'Basic realm="shipments", Bearer realm="shipments"',
+    });
+  }
+}
+
+export class ForbiddenError extends ApiError {
+  constructor(message: string) {
+    super(message, "forbidden_error", "FORBIDDEN", 403);
+  }
+}
+
+export class NotFoundError extends ApiError {
+  constructor(entity = "Shipment") {
+    super(`${entity} not found`, "not_found_error", "NOT_FOUND", 404);
+  }
+}
+
+export class ValidationError extends ApiError {
+  constructor(readonly details: ValidationDetail[], message = summarize(details)) {
+    super(message, "validation_error", "BAD_USER_INPUT", 400, { details });
+  }
+}
+
+function summarize(details: ValidationDetail[]) {
+  return `Invalid input: ${details.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)).join("; ")}`;
+}
+
+export class RateLimitError extends ApiError {
+  constructor(readonly retryAfter: number) {
+    super("Too many requests", "rate_limit_error", "RATE_LIMITED", 429, { retryAfter }, { "Retry-After": String(retryAfter) });
+  }
+}
+
+export class ConflictError extends ApiError {
+  constructor(readonly currentVersion: number) {
+    super(`Shipment was changed concurrently; its current version is ${currentVersion}`, "conflict_error", "CONFLICT", 409, {
+      currentVersion,
+    });
+  }
+}
+
+/** What a courier answered (or did not), for `extensions.upstream`. */
+export interface UpstreamFailure {
+  /** The courier's HTTP status; absent when it never answered (timeout, connection refused). */
+  status?: number;
+  /** What went wrong upstream: `timeout`, `unavailable`, `rate_limited`, `unauthorized`, `circuit_open`, … */
+  type: string;
+}
+
+const COURIER_STATUS: Record<string, number> = { timeout: 504, rate_limited: 503, unavailable: 503, circuit_open: 503 };
+
+/**
+ * A courier failed us. Its 401 is our configuration problem, so it is a 502 here, never the caller's
+ * UNAUTHENTICATED; a timeout is 504; a courier that is down, rate-limits us or trips the breaker is 503.
+ */
+export class CourierError extends ApiError {
+  constructor(
+    readonly courier: string,
+    readonly upstream: UpstreamFailure,
+    message: string,
+    readonly retryAfter?: number,
+  ) {
+    const retry = retryAfter === undefined ? {} : { retryAfter };
+    super(message, "courier_error", "COURIER_ERROR", COURIER_STATUS[upstream.type] ?? 502, { courier, upstream, ...retry },
+      retryAfter === undefined ? {} : { "Retry-After": String(retryAfter) });
+  }
+}

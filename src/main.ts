@@ -1,0 +1,69 @@
+/**
+ * The process: configuration, database (embedded unless DATABASE_URL is set), migrations, demo data,
+ * the server, and a clean shutdown on SIGINT/SIGTERM.
+ */
+import { Redis } from "ioredis";
+import { pino } from "pino";
+import { Authenticator } from "./auth/credentials.js";
+import { ConfigError, parseConfig } from "./config.js";
+import { createDb } from "./db/client.js";
+import { openDatabase } from "./db/database.js";
+import { DEMO, DEMO_BASIC_AUTHORIZATION, seedDemo } from "./demo/seed.js";
+import { createRateLimit } from "./rate-limit.js";
+import { createHttpServer } from "./server.js";
+import { createGateway } from "./yoga.js";
+
+async function main() {
+  const config = parseConfig(process.env);
+  const logger = pino({ level: config.logLevel });
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    log: (line) => logger.debug({ postgres: line.trim() }),
+  });
+  logger.info({ embedded: database.embedded, migrationsApplied: database.migrationsApplied }, "database ready");
+  const db = createDb({ url: database.url, onStatement: logger.isLevelEnabled("trace") ? (sql) => logger.trace({ sql }) : undefined });
+  if (config.demo && (await seedDemo(db))) logger.info("demo tenant seeded");
+
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
+  const gateway = createGateway({
+    db,
+    authenticator: new Authenticator(db),
+    rateLimit: createRateLimit({ ...config.rateLimit, redis }),
+    production: config.production,
+    graphiqlHeaders: config.demo ? { Authorization: DEMO_BASIC_AUTHORIZATION } : undefined,
+  });
+  const server = createHttpServer({ gateway, db, logger });
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const { port } = server.address() as { port: number };
+  const url = `http://localhost:${port}/graphql`;
+  logger.info({ url }, "gateway listening");
+  if (config.demo) {
+    console.log(
+      `\n  Shipment tracking gateway: ${url}  (GraphiQL in a browser)\n` +
+        `  Demo tenant "${DEMO.tenantId}": Basic ${DEMO.basic.keyId}:${DEMO.basic.secret}, or Bearer ${DEMO.bearerToken} with x-fabric-tenant-id: ${DEMO.tenantId}\n` +
+        `  curl -u ${DEMO.basic.keyId}:${DEMO.basic.secret} ${url} -H 'content-type: application/json' -d '{"query":"{ shipments(first: 5) { nodes { id shipmentNumber statusCode } } }"}'\n`,
+    );
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+    await db.$disconnect();
+    redis?.disconnect();
+    await database.stop();
+    logger.info("stopped");
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((error) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,41 @@
+import { builder } from "./builder.js";
+import { TrackingStatus } from "./enums.js";
+import { chronological } from "./tracking-event.js";
+
+builder.prismaNode("Carton", {
+  description: "A package within a shipment; one tracking number per carton.",
+  id: { field: "id", description: "Public id, `ctn_…`." },
+  findUnique: (id, ctx) => ({ id, tenantId: ctx.viewer.tenantId }),
+  fields: (t) => ({
+    cartonNumber: t.exposeString("cartonNumber", { nullable: true, description: "Merchant-defined carton identifier." }),
+    cartonType: t.exposeString("cartonType", { nullable: true, description: "Carton type, e.g. Package." }),
+    estimatedDeliveryDate: t.expose("estimatedDeliveryDate", {
+      type: "DateTime",
+      nullable: true,
+      description: "Delivery date estimated by the carrier (UTC).",
+    }),
+    estimatedShipmentDate: t.expose("estimatedShipmentDate", {
+      type: "DateTime",
+      nullable: true,
+      description: "Ship date estimated by the seller (UTC).",
+    }),
+    promisedDeliveryDate: t.expose("promisedDeliveryDate", {
+      type: "DateTime",
+      nullable: true,
+      description: "Delivery date promised by the seller (UTC).",
+    }),
+    shipmentCarrier: t.exposeString("shipmentCarrier", { nullable: true, description: "Carrier name, e.g. FEDEX." }),
+    shipmentMethod: t.exposeString("shipmentMethod", { nullable: true, description: "Shipping method, e.g. ground." }),
+    trackingNumber: t.exposeString("trackingNumber", { nullable: true, description: "The carton's tracking number." }),
+    trackingURL: t.exposeString("trackingURL", { nullable: true, description: "Carrier page tracking this carton." }),
+    weight: t.exposeString("weight", { nullable: true, description: "Carton weight, e.g. \"500 grams\"." }),
+    trackingStatus: t.expose("trackingStatus", { type: TrackingStatus, nullable: true, description: "Canonical status from the carton's events." }),
+    trackingSubstatus: t.exposeString("trackingSubstatus", { nullable: true, description: "Substatus code, e.g. in_transit_002." }),
+    items: t.relation("items", { description: "Items packed in the carton.", query: { orderBy: { position: "asc" } } }),
+    trackingEvents: t.relation("trackingEvents", {
+      description: "The carton's tracking events, oldest first. `last` keeps only the most recent ones.",
+      args: { last: t.arg.int({ required: false, description: "Only the most recent N events." }) },
+      query: (args) => ({ orderBy: chronological, ...(args.last ? { take: -args.last } : {}) }),
+    }),
+  }),
+});

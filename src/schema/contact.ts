@@ -1,0 +1,33 @@
+/** Name and phone, stored flat on recipients and ship-to addresses and shown nested as fabric does. */
+import { builder } from "./builder.js";
+
+export interface ContactColumns {
+  firstName: string | null;
+  middleName: string | null;
+  lastName: string | null;
+  phoneNumber: string | null;
+  phoneType: string | null;
+}
+
+export const PersonName = builder.objectRef<ContactColumns>("PersonName").implement({
+  description: "A person's name.",
+  fields: (t) => ({
+    firstName: t.exposeString("firstName", { nullable: true }),
+    middleName: t.exposeString("middleName", { nullable: true }),
+    lastName: t.exposeString("lastName", { nullable: true }),
+  }),
+});
+
+export const Phone = builder.objectRef<ContactColumns>("Phone").implement({
+  description: "A phone number and its kind.",
+  fields: (t) => ({
+    number: t.string({ nullable: true, resolve: (c) => c.phoneNumber }),
+    type: t.string({ nullable: true, description: "e.g. MOBILE, HOME, WORK.", resolve: (c) => c.phoneType }),
+  }),
+});
+
+const given = (...values: (string | null)[]) => values.some((v) => v !== null);
+
+/** Resolvers for `name` and `phone`: null when no part was given, as fabric omits them. */
+export const nameOf = (c: ContactColumns) => (given(c.firstName, c.middleName, c.lastName) ? c : null);
+export const phoneOf = (c: ContactColumns) => (given(c.phoneNumber, c.phoneType) ? c : null);

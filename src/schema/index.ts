@@ -1,0 +1,17 @@
+/** The executable schema: importing each type file registers it with the builder. */
+import { builder } from "./builder.js";
+import "./scalars.js";
+import "./enums.js";
+import "./money.js";
+import "./contact.js";
+import "./recipient.js";
+import "./ship-to-address.js";
+import "./scratched-item.js";
+import "./audit-log.js";
+import "./item.js";
+import "./tracking-event.js";
+import "./carton.js";
+import "./shipment.js";
+import "./create-shipment.js";
+
+export const schema = builder.toSchema({ sortSchema: false });

@@ -1,0 +1,49 @@
+import { builder } from "./builder.js";
+import { TrackingSource, TrackingStatus } from "./enums.js";
+
+interface NotesShape {
+  description: string;
+}
+
+const TrackingNotes = builder.objectRef<NotesShape>("TrackingNotes").implement({
+  description: "Free-text notes the carrier attached to an event.",
+  fields: (t) => ({ description: t.exposeString("description") }),
+});
+
+/** Events in the order they happened (not the order they arrived), as DESIGN §6 requires. */
+export const chronological = [{ eventRecordedAt: "asc" as const }, { id: "asc" as const }];
+
+export const TrackingEvent = builder.prismaNode("TrackingEvent", {
+  description: "One scan or status report from the carrier for a carton.",
+  id: { field: "id", description: "Public id, `evt_…`." },
+  findUnique: (id, ctx) => ({ id, tenantId: ctx.viewer.tenantId }),
+  fields: (t) => ({
+    eventId: t.exposeString("eventId", { nullable: true, description: "Event id provided by the carrier." }),
+    event: t.exposeString("event", { description: "The carrier's words for what happened, e.g. \"picked up\"." }),
+    eventRecordedAt: t.expose("eventRecordedAt", { type: "DateTime", description: "When the event happened (UTC)." }),
+    localTime: t.exposeString("localTime", {
+      nullable: true,
+      description: "The carrier's original local time string, kept when the carrier gave no UTC offset.",
+    }),
+    location: t.exposeString("location", { nullable: true, description: "Where it happened, e.g. \"Reno, NV\"." }),
+    notes: t.field({
+      type: TrackingNotes,
+      nullable: true,
+      description: "Notes on the event.",
+      select: { notesDescription: true },
+      resolve: (e) => (e.notesDescription === null ? null : { description: e.notesDescription }),
+    }),
+    shipmentCarrier: t.exposeString("shipmentCarrier", { nullable: true, description: "Carrier as given, e.g. FEDEX." }),
+    carrierStatusCode: t.exposeString("carrierStatusCode", { nullable: true, description: "The carrier's own status code, when it sent one." }),
+    status: t.expose("status", { type: TrackingStatus, description: "Canonical status this event means." }),
+    substatus: t.exposeString("substatus", { description: "AfterShip-style substatus code in lower case, e.g. delivered_001." }),
+    source: t.expose("source", { type: TrackingSource, description: "How the event reached us." }),
+    receivedAt: t.expose("receivedAt", { type: "DateTime", description: "When the gateway stored it." }),
+    trackingNumber: t.string({
+      nullable: true,
+      description: "Tracking number of the carton the event belongs to.",
+      select: { carton: { select: { trackingNumber: true } } },
+      resolve: (e) => e.carton.trackingNumber,
+    }),
+  }),
+});

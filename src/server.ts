@@ -1,0 +1,54 @@
+/**
+ * The network edge: node http with the health routes, everything else handed to the gateway
+ * (yoga). One structured log line per request.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Logger } from "pino";
+import type { Db } from "./db/client.js";
+import { pendingMigrations } from "./db/migrate.js";
+import type { Gateway } from "./yoga.js";
+
+export interface ServerParts {
+  gateway: Gateway;
+  db: Db;
+  logger: Logger;
+}
+
+function json(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+}
+
+async function readiness(db: Db): Promise<{ status: number; body: unknown }> {
+  try {
+    const pending = await pendingMigrations(db);
+    return pending.length ? { status: 503, body: { status: "migrating", pending } } : { status: 200, body: { status: "ready" } };
+  } catch (error) {
+    return { status: 503, body: { status: "database unreachable", error: (error as Error).message } };
+  }
+}
+
+export function createHttpServer({ gateway, db, logger }: ServerParts): Server {
+  const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => unknown> = {
+    "/healthz": (_req, res) => json(res, 200, { status: "ok" }),
+    "/readyz": async (_req, res) => {
+      const { status, body } = await readiness(db);
+      json(res, status, body);
+    },
+  };
+  return createServer(async (req, res) => {
+    const started = process.hrtime.bigint();
+    res.once("finish", () =>
+      logger.info(
+        { method: req.method, url: req.url, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 },
+        "request",
+      ),
+    );
+    const route = routes[(req.url ?? "/").split("?")[0]!];
+    try {
+      await (route ? route(req, res) : gateway.handle(req, res));
+    } catch (error) {
+      logger.error({ err: error }, "unhandled request error");
+      if (!res.headersSent) json(res, 500, { error: { type: "api_error", message: "Unexpected error." } });
+    }
+  });
+}

@@ -1,0 +1,27 @@
+import { createHash } from "node:crypto";
+
+export interface EventIdentityInput {
+  trackingNumber: string;
+  eventId?: string | null;
+  event: string;
+  eventRecordedAt: Date;
+  location?: string | null;
+}
+
+/**
+ * The carrier an event is deduplicated under: events are unique per (tenant, carrier, eventId),
+ * and carriers spell themselves in many cases ("FEDEX", "FedEx").
+ */
+export function carrierKey(carrier: string | null | undefined): string {
+  return (carrier ?? "").trim().toLowerCase() || "unknown";
+}
+
+/**
+ * An event's identity within its carrier (DESIGN §6): the carrier's eventId, or else a hash of
+ * what makes the scan itself, so a re-sent event without an id is still recognised.
+ */
+export function dedupeKey(e: EventIdentityInput): string {
+  if (e.eventId) return `id:${e.eventId}`;
+  const content = [e.trackingNumber, e.event.trim().toLowerCase(), e.eventRecordedAt.toISOString(), (e.location ?? "").trim().toLowerCase()];
+  return `sha256:${createHash("sha256").update(JSON.stringify(content)).digest("hex")}`;
+}

@@ -1,0 +1,65 @@
+/**
+ * The GraphQL app: a Request → Response function (yoga), apart from any process or port, so tests
+ * can call `yoga.fetch` directly and server.ts can mount it on node http.
+ */
+import { createYoga, type YogaServerInstance } from "graphql-yoga";
+import type { Authenticator } from "./auth/credentials.js";
+import type { Context } from "./context.js";
+import type { Db } from "./db/client.js";
+import type { RateLimit } from "./rate-limit.js";
+import { schema } from "./schema/index.js";
+
+export interface GatewayParts {
+  db: Db;
+  authenticator: Authenticator;
+  rateLimit: RateLimit;
+  /** Hide unexpected errors' messages ("Unexpected error."); on in production. */
+  production: boolean;
+  /** Pre-filled GraphiQL headers (demo credentials), if any. */
+  graphiqlHeaders?: Record<string, string>;
+}
+
+export type Gateway = YogaServerInstance<Record<string, unknown>, Context>;
+
+const EXAMPLE_QUERY = /* GraphQL */ `# Shipments of the demo tenant, with cartons, items and tracking.
+query Shipments {
+  shipments(first: 5) {
+    nodes {
+      id
+      shipmentNumber
+      statusCode
+      shipmentCourier
+      trackingStatus
+      trackingSubstatus
+      expectedDelivery
+      cartons {
+        trackingNumber
+        trackingStatus
+        items { sku shippedQuantity }
+        trackingEvents(last: 3) { event eventRecordedAt location status substatus }
+      }
+    }
+  }
+}
+`;
+
+export function createGateway(parts: GatewayParts): Gateway {
+  return createYoga<Record<string, unknown>, Context>({
+    schema,
+    graphqlEndpoint: "/graphql",
+    landingPage: false,
+    maskedErrors: { isDev: !parts.production },
+    graphiql: {
+      title: "Shipment tracking gateway",
+      defaultQuery: EXAMPLE_QUERY,
+      headers: parts.graphiqlHeaders ? JSON.stringify(parts.graphiqlHeaders, null, 2) : undefined,
+      subscriptionsProtocol: "WS",
+    },
+    logging: false,
+    context: async ({ request }) => {
+      const viewer = await parts.authenticator.authenticate((name) => request.headers.get(name));
+      await parts.rateLimit.consume(viewer.credentialId);
+      return { viewer, db: parts.db };
+    },
+  });
+}
