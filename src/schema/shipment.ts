@@ -79,6 +79,19 @@ function byTrackingNumber(trackingNumber: string): Prisma.ShipmentWhereInput {
   return { OR: [{ shipmentTrackingNumber: trackingNumber }, { cartons: { some: { trackingNumber } } }] };
 }
 
+type Filter = typeof ShipmentFilter.$inferInput;
+
+function shipmentsWhere(filter: Filter | null | undefined, tenantId: string): Prisma.ShipmentWhereInput {
+  return {
+    tenantId,
+    ...(filter?.statusCode ? { statusCode: { in: filter.statusCode } } : {}),
+    ...(filter?.trackingStatus ? { trackingStatus: { in: filter.trackingStatus } } : {}),
+    ...(filter?.courier ? { shipmentCourier: filter.courier.toLowerCase() } : {}),
+    ...(filter?.updatedSince ? { updatedAt: { gte: filter.updatedSince } } : {}),
+    ...(filter?.trackingNumber ? byTrackingNumber(filter.trackingNumber) : {}),
+  };
+}
+
 builder.queryFields((t) => ({
   shipment: t.prismaField({
     type: Shipment,
@@ -116,18 +129,9 @@ builder.queryFields((t) => ({
     args: { filter: t.arg({ type: ShipmentFilter, required: false }) },
     maxSize: 100,
     defaultSize: 20,
+    // Counted only when a client selects totalCount.
+    totalCount: (_root, { filter }, ctx) => ctx.db.shipment.count({ where: shipmentsWhere(filter, ctx.viewer.tenantId) }),
     resolve: (query, _root, { filter }, ctx) =>
-      ctx.db.shipment.findMany({
-        ...query,
-        where: {
-          tenantId: ctx.viewer.tenantId,
-          ...(filter?.statusCode ? { statusCode: { in: filter.statusCode } } : {}),
-          ...(filter?.trackingStatus ? { trackingStatus: { in: filter.trackingStatus } } : {}),
-          ...(filter?.courier ? { shipmentCourier: filter.courier.toLowerCase() } : {}),
-          ...(filter?.updatedSince ? { updatedAt: { gte: filter.updatedSince } } : {}),
-          ...(filter?.trackingNumber ? byTrackingNumber(filter.trackingNumber) : {}),
-        },
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      }),
+      ctx.db.shipment.findMany({ ...query, where: shipmentsWhere(filter, ctx.viewer.tenantId), orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
   }),
 }));

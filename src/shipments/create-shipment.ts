@@ -12,7 +12,6 @@ import type { AmountInCurrencyInput, CartonInput, ItemInput, ShipmentDocument } 
 
 const CURRENCY = /^[A-Z]{3}$/;
 const COUNTRY = /^[A-Z]{2}$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Collects every problem with the document, with paths clients can point at. */
 function validate(doc: ShipmentDocument): ValidationDetail[] {
@@ -21,7 +20,6 @@ function validate(doc: ShipmentDocument): ValidationDetail[] {
   const amounts = (list: AmountInCurrencyInput[] | null | undefined, path: string) =>
     list?.forEach((a, i) => check(CURRENCY.test(a.currency), `${path}[${i}].currency`, "must be an ISO-4217 code such as USD"));
   const nonNegative = (value: number | null | undefined, path: string) => check(value == null || value >= 0, path, "must not be negative");
-  const email = (value: string | null | undefined, path: string) => check(value == null || EMAIL.test(value), path, "must be an email address");
 
   check(doc.shipmentNumber == null || doc.shipmentNumber.trim() !== "", "shipmentNumber", "must not be empty");
   nonNegative(doc.totalCartons, "totalCartons");
@@ -47,13 +45,11 @@ function validate(doc: ShipmentDocument): ValidationDetail[] {
       item.giftCards?.forEach((card, g) => amounts(card.amountInCurrencies, `${it}.giftCards[${g}].amountInCurrencies`));
     });
   });
-  doc.recipients?.forEach((r, i) => email(r.email, `recipients[${i}].email`));
   const address = doc.shipToAddress;
   if (address) {
     check(address.countryCode == null || COUNTRY.test(address.countryCode), "shipToAddress.countryCode", "must be an ISO 3166-1 alpha-2 code such as US");
     check(address.latitude == null || address.latitude.abs().lte(90), "shipToAddress.latitude", "must be between -90 and 90");
     check(address.longitude == null || address.longitude.abs().lte(180), "shipToAddress.longitude", "must be between -180 and 180");
-    email(address.email, "shipToAddress.email");
   }
   doc.scratchedItems?.forEach((s, i) => nonNegative(s.quantity, `scratchedItems[${i}].quantity`));
   return problems.map((p) => ({ ...p, path: `input.${p.path}` }));

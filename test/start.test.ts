@@ -1,0 +1,113 @@
+/**
+ * `npm start` as a user runs it: a fresh DATA_DIR, embedded PostgreSQL, migrations, demo data.
+ * Then stop (SIGTERM) and restart, and kill (SIGKILL) and restart: the data survives both.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { print } from "graphql";
+import { afterAll, describe, expect, it } from "vitest";
+import { DemoShipmentsDocument } from "./generated/graphql.js";
+
+const ROOT = new URL("..", import.meta.url).pathname;
+
+interface Running {
+  child: ChildProcess;
+  url: string;
+}
+
+async function start(dataDir: string): Promise<Running> {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info" };
+  delete env.DATABASE_URL;
+  delete env.REDIS_URL;
+  delete env.DEMO;
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`gateway did not start:\n${output}`)), 45_000);
+    const read = (chunk: Buffer) => {
+      output += chunk;
+      const match = output.match(/"url":"(http:\/\/localhost:\d+\/graphql)"/);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on("data", read);
+    child.stderr!.on("data", read);
+    child.once("exit", (code) => reject(new Error(`gateway exited with ${code}:\n${output}`)));
+  });
+  return { child, url };
+}
+
+const stopped = (child: ChildProcess) => new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once("exit", resolve)));
+
+async function waitReady(url: string) {
+  for (let i = 0; i < 100; i++) {
+    const res = await fetch(url.replace("/graphql", "/readyz")).catch(() => null);
+    if (res?.status === 200) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("never ready");
+}
+
+async function demoQuery(url: string) {
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Basic ${Buffer.from("demo:demo-secret").toString("base64")}` },
+    body: JSON.stringify({ query: print(DemoShipmentsDocument), variables: { first: 20 } }),
+  });
+  expect(res.status).toBe(200);
+  return (await res.json()).data.shipments;
+}
+
+describe("npm start on a fresh machine (embedded PostgreSQL)", () => {
+  let dataDir: string;
+  let running: Running | undefined;
+  afterAll(async () => {
+    if (running?.child.exitCode === null) {
+      running.child.kill("SIGTERM");
+      await stopped(running.child);
+    }
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("serves the demo data, and keeps everything across a clean stop and a crash", async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), "gateway-start-"));
+    await chmod(dataDir, 0o755); // as root, PostgreSQL runs as `postgres` and must reach DATA_DIR
+    running = await start(path.join(dataDir, "data"));
+    await waitReady(running.url);
+    const first = await demoQuery(running.url);
+    expect(first.totalCount).toBe(5);
+    const numbers = first.nodes.map((n: { shipmentNumber: string }) => n.shipmentNumber);
+    expect(numbers).toContain("78974156816152");
+    const sync = first.nodes.find((n: { id: string }) => n.id === "ship_1234567890abcdef");
+    expect(sync).toMatchObject({ shipmentCourier: "ups", cartons: [{ trackingNumber: "1Z123E45678901234" }] });
+
+    // Something the user wrote, to look for after the restarts.
+    const created = await fetch(running.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: "Bearer demo-token", "x-fabric-tenant-id": "demo" },
+      body: JSON.stringify({ query: 'mutation { createShipment(input: { shipmentNumber: "KEEP-ME" }) { id } }' }),
+    });
+    expect((await created.json()).data.createShipment.id).toMatch(/^ship_/);
+
+    running.child.kill("SIGTERM");
+    expect(await stopped(running.child)).toBe(0);
+
+    running = await start(path.join(dataDir, "data"));
+    await waitReady(running.url);
+    const second = await demoQuery(running.url);
+    expect(second.totalCount).toBe(6); // demo data seeded once, plus ours
+    expect(second.nodes.map((n: { shipmentNumber: string }) => n.shipmentNumber)).toContain("KEEP-ME");
+
+    running.child.kill("SIGKILL");
+    await stopped(running.child);
+    running = await start(path.join(dataDir, "data"));
+    await waitReady(running.url);
+    const third = await demoQuery(running.url);
+    expect(third.nodes.map((n: { shipmentNumber: string }) => n.shipmentNumber)).toContain("KEEP-ME");
+    expect(third.totalCount).toBe(6);
+  }, 120_000);
+});

@@ -1,0 +1,70 @@
+/**
+ * A real gateway for a test file: its own database, a real HTTP server on port 0, and helpers to
+ * send GraphQL over real HTTP and to count the SQL statements the gateway sends.
+ */
+import { pino } from "pino";
+import { createApp } from "../../src/app.js";
+import { issueKeys, type IssuedKeys } from "../../src/auth/credentials.js";
+import { createDb, type Db } from "../../src/db/client.js";
+import { createTestDatabase } from "./database.js";
+
+export interface GraphQLResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: { data?: T; errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[] };
+}
+
+export interface TestGateway {
+  url: string;
+  db: Db;
+  /** Every SQL statement sent since the last `statements.length = 0`. */
+  statements: string[];
+  graphql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** Issues keys for a new tenant: header sets for Basic and for Bearer with fabric's tenant headers. */
+  tenant(id: string): Promise<{ keys: IssuedKeys; basic: Record<string, string>; bearer: Record<string, string> }>;
+  close(): Promise<void>;
+}
+
+export function basicHeader(keyId: string, secret: string) {
+  return `Basic ${Buffer.from(`${keyId}:${secret}`).toString("base64")}`;
+}
+
+export async function startTestGateway(options: { rateLimitPoints?: number } = {}): Promise<TestGateway> {
+  const database = await createTestDatabase();
+  const statements: string[] = [];
+  const db = createDb({ url: database.url, onStatement: (sql) => statements.push(sql) });
+  const app = createApp({
+    db,
+    logger: pino({ level: "silent" }),
+    rateLimit: { points: options.rateLimitPoints ?? 100_000, durationSeconds: 60 },
+    production: false,
+  });
+  const port = await app.listen(0, "127.0.0.1");
+  const url = `http://127.0.0.1:${port}/graphql`;
+  return {
+    url,
+    db,
+    statements,
+    async graphql(query, variables, headers = {}) {
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json", ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, headers: response.headers, body: await response.json() };
+    },
+    async tenant(id) {
+      const keys = await issueKeys(db, { id });
+      return {
+        keys,
+        basic: { authorization: basicHeader(keys.basic.keyId, keys.basic.secret) },
+        bearer: { authorization: `Bearer ${keys.bearerToken}`, "x-fabric-tenant-id": id, "x-fabric-channel-id": "12" },
+      };
+    },
+    async close() {
+      await app.close();
+      await db.$disconnect();
+      await database.drop();
+    },
+  };
+}
