@@ -1,37 +1,49 @@
 /**
- * Assembles one gateway instance from its parts: authentication, rate limits, the GraphQL app and
- * the HTTP server. main.ts and the tests build instances the same way.
+ * Assembles one gateway instance from its parts: authentication, rate limits, the tracking core and
+ * its event bus, the GraphQL app and the HTTP/WebSocket server. main.ts and the tests build
+ * instances the same way.
  */
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { Authenticator } from "./auth/credentials.js";
 import type { Config } from "./config.js";
+import type { Services } from "./context.js";
 import type { Db } from "./db/client.js";
+import { createTrackingPubSub, publisherFor } from "./pubsub.js";
 import { createRateLimit } from "./rate-limit.js";
 import { createHttpServer } from "./server.js";
+import { TrackingIngestor } from "./tracking/ingest.js";
 import { createGateway } from "./yoga.js";
 
 export interface AppOptions {
   db: Db;
   logger: Logger;
-  redis?: Redis;
+  /** Shared pub/sub and rate limits; `publish` and `subscribe` must be separate connections. */
+  redis?: { publish: Redis; subscribe: Redis };
   rateLimit: Config["rateLimit"];
   production: boolean;
   graphiqlHeaders?: Record<string, string>;
 }
 
+export type App = ReturnType<typeof createApp>;
+
 export function createApp(options: AppOptions) {
+  const { db, logger } = options;
+  const pubsub = createTrackingPubSub(options.redis);
+  const services: Services = { db, pubsub, tracking: new TrackingIngestor(db, publisherFor(pubsub)) };
+  const authenticator = new Authenticator(db);
   const gateway = createGateway({
-    db: options.db,
-    authenticator: new Authenticator(options.db),
-    rateLimit: createRateLimit({ ...options.rateLimit, redis: options.redis }),
+    services,
+    authenticator,
+    rateLimit: createRateLimit({ ...options.rateLimit, redis: options.redis?.publish }),
     production: options.production,
     graphiqlHeaders: options.graphiqlHeaders,
   });
-  const server = createHttpServer({ gateway, db: options.db, logger: options.logger });
+  const server = createHttpServer({ gateway, db, authenticator, logger });
   return {
     gateway,
     server,
+    services,
     /** Starts listening; port 0 picks a free port. Resolves to the bound port. */
     async listen(port: number, host?: string): Promise<number> {
       await new Promise<void>((resolve) => server.listen(port, host, resolve));

@@ -1,9 +1,17 @@
-/** What every resolver sees, per HTTP request or graphql-ws connection. */
+/** What every resolver sees, per HTTP request or graphql-ws operation. */
 import type { Viewer } from "./auth/credentials.js";
 import type { Db } from "./db/client.js";
+import type { TrackingPubSub } from "./pubsub.js";
+import type { TrackingIngestor } from "./tracking/ingest.js";
 
-export interface Context {
-  /** The authenticated caller; every read and write is scoped to `viewer.tenantId`. */
-  viewer: Viewer;
+/** The long-lived parts of a gateway instance that resolvers use. */
+export interface Services {
   db: Db;
+  tracking: TrackingIngestor;
+  pubsub: TrackingPubSub;
+}
+
+export interface Context extends Services {
+  /** The authenticated caller; every read, write and subscription is scoped to `viewer.tenantId`. */
+  viewer: Viewer;
 }

@@ -22,7 +22,10 @@ async function main() {
   const db = createDb({ url: database.url, onStatement: logger.isLevelEnabled("trace") ? (sql) => logger.trace({ sql }) : undefined });
   if (config.demo && (await seedDemo(db))) logger.info("demo tenant seeded");
 
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
+  // Redis needs two connections: one in subscriber mode cannot publish.
+  const redis = config.redisUrl
+    ? { publish: new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }), subscribe: new Redis(config.redisUrl) }
+    : undefined;
   const app = createApp({
     db,
     logger,
@@ -49,7 +52,8 @@ async function main() {
     logger.info({ signal }, "shutting down");
     await app.close();
     await db.$disconnect();
-    redis?.disconnect();
+    redis?.publish.disconnect();
+    redis?.subscribe.disconnect();
     await database.stop();
     logger.info("stopped");
     process.exit(0);

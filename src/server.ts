@@ -1,9 +1,13 @@
 /**
  * The network edge: node http with the health routes, everything else handed to the gateway
- * (yoga). One structured log line per request.
+ * (yoga), and graphql-ws on the same port and path. One structured log line per request.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { ExecutionArgs } from "graphql";
+import { useServer } from "graphql-ws/use/ws";
 import type { Logger } from "pino";
+import { WebSocketServer } from "ws";
+import type { Authenticator, Viewer } from "./auth/credentials.js";
 import type { Db } from "./db/client.js";
 import { pendingMigrations } from "./db/migrate.js";
 import type { Gateway } from "./yoga.js";
@@ -11,6 +15,7 @@ import type { Gateway } from "./yoga.js";
 export interface ServerParts {
   gateway: Gateway;
   db: Db;
+  authenticator: Authenticator;
   logger: Logger;
 }
 
@@ -27,7 +32,53 @@ async function readiness(db: Db): Promise<{ status: number; body: unknown }> {
   }
 }
 
-export function createHttpServer({ gateway, db, logger }: ServerParts): Server {
+type Enveloped = ReturnType<Gateway["getEnveloped"]>;
+type WsExtra = {
+  viewer?: Viewer;
+};
+
+/**
+ * graphql-ws executing through yoga's envelop, so sockets get the same schema, context, plugins and
+ * error masking as HTTP. Credentials come in the `connection_init` payload, in the same form as the
+ * HTTP headers; bad ones close the socket with 4403.
+ */
+function attachGraphqlWs(server: Server, { gateway, authenticator, logger }: ServerParts) {
+  const wss = new WebSocketServer({ server, path: gateway.graphqlEndpoint });
+  useServer<Record<string, unknown>, WsExtra>(
+    {
+      onConnect: async (ctx) => {
+        const params = Object.fromEntries(Object.entries(ctx.connectionParams ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
+        try {
+          ctx.extra.viewer = await authenticator.authenticate((name) => params[name]);
+          return true;
+        } catch {
+          return false; // graphql-ws closes with 4403 Forbidden
+        }
+      },
+      onSubscribe: async (ctx, _id, payload) => {
+        const { schema, execute, subscribe, contextFactory, parse, validate } = gateway.getEnveloped({ viewer: ctx.extra.viewer });
+        const args: ExecutionArgs & { rootValue: Pick<Enveloped, "execute" | "subscribe"> } = {
+          schema,
+          operationName: payload.operationName,
+          document: parse(payload.query),
+          variableValues: payload.variables,
+          contextValue: await contextFactory(),
+          rootValue: { execute, subscribe },
+        };
+        const errors = validate(args.schema, args.document);
+        return errors.length ? errors : args;
+      },
+      execute: (args) => (args.rootValue as Pick<Enveloped, "execute">).execute(args),
+      subscribe: (args) => (args.rootValue as Pick<Enveloped, "subscribe">).subscribe(args),
+      onError: (_ctx, _id, _payload, errors) => logger.debug({ errors }, "graphql-ws operation failed"),
+    },
+    wss,
+  );
+  return wss;
+}
+
+export function createHttpServer(parts: ServerParts): Server {
+  const { gateway, db, logger } = parts;
   const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => unknown> = {
     "/healthz": (_req, res) => json(res, 200, { status: "ok" }),
     "/readyz": async (_req, res) => {
@@ -35,7 +86,7 @@ export function createHttpServer({ gateway, db, logger }: ServerParts): Server {
       json(res, status, body);
     },
   };
-  return createServer(async (req, res) => {
+  const server = createServer(async (req, res) => {
     const started = process.hrtime.bigint();
     res.once("finish", () =>
       logger.info(
@@ -51,4 +102,7 @@ export function createHttpServer({ gateway, db, logger }: ServerParts): Server {
       if (!res.headersSent) json(res, 500, { error: { type: "api_error", message: "Unexpected error." } });
     }
   });
+  const wss = attachGraphqlWs(server, parts);
+  server.once("close", () => wss.close());
+  return server;
 }

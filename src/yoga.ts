@@ -3,14 +3,13 @@
  * can call `yoga.fetch` directly and server.ts can mount it on node http.
  */
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
-import type { Authenticator } from "./auth/credentials.js";
-import type { Context } from "./context.js";
-import type { Db } from "./db/client.js";
+import type { Authenticator, Viewer } from "./auth/credentials.js";
+import type { Context, Services } from "./context.js";
 import type { RateLimit } from "./rate-limit.js";
 import { schema } from "./schema/index.js";
 
 export interface GatewayParts {
-  db: Db;
+  services: Services;
   authenticator: Authenticator;
   rateLimit: RateLimit;
   /** Hide unexpected errors' messages ("Unexpected error."); on in production. */
@@ -19,9 +18,17 @@ export interface GatewayParts {
   graphiqlHeaders?: Record<string, string>;
 }
 
-export type Gateway = YogaServerInstance<Record<string, unknown>, Context>;
+/** graphql-ws authenticates at connection_init and hands the viewer in; HTTP requests carry headers. */
+export interface ServerContext {
+  viewer?: Viewer;
+}
+
+export type Gateway = YogaServerInstance<ServerContext, Context>;
 
 const EXAMPLE_QUERY = /* GraphQL */ `# Shipments of the demo tenant, with cartons, items and tracking.
+# To watch tracking live, run this in a new tab:
+#   subscription { trackingUpdated { version source previousStatus status
+#     shipment { shipmentNumber statusCode trackingStatus } events { event eventRecordedAt location } } }
 query Shipments {
   shipments(first: 5) {
     nodes {
@@ -44,7 +51,7 @@ query Shipments {
 `;
 
 export function createGateway(parts: GatewayParts): Gateway {
-  return createYoga<Record<string, unknown>, Context>({
+  return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: "/graphql",
     landingPage: false,
@@ -56,10 +63,10 @@ export function createGateway(parts: GatewayParts): Gateway {
       subscriptionsProtocol: "WS",
     },
     logging: false,
-    context: async ({ request }) => {
-      const viewer = await parts.authenticator.authenticate((name) => request.headers.get(name));
-      await parts.rateLimit.consume(viewer.credentialId);
-      return { viewer, db: parts.db };
+    context: async ({ request, viewer }) => {
+      const caller = viewer ?? (await parts.authenticator.authenticate((name) => request.headers.get(name)));
+      await parts.rateLimit.consume(caller.credentialId);
+      return { ...parts.services, viewer: caller };
     },
   });
 }

@@ -13,5 +13,7 @@ import "./tracking-event.js";
 import "./carton.js";
 import "./shipment.js";
 import "./create-shipment.js";
+import "./update-tracking.js";
+import "./tracking-updated.js";
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -1,0 +1,76 @@
+/** Mutation.updateTracking: fabric's `POST /v3/shipments/actions/update-tracking` as GraphQL. */
+import { NotFoundError } from "../errors.js";
+import { validateEvents } from "../tracking/ingest.js";
+import { builder } from "./builder.js";
+import { TrackingEventInput } from "./create-shipment.js";
+import { Shipment } from "./shipment.js";
+import { chronological, TrackingEvent } from "./tracking-event.js";
+
+interface UpdateTrackingResult {
+  shipmentIds: string[];
+  appliedEventIds: string[];
+  duplicateEventIds: string[];
+}
+
+const UpdateTrackingInput = builder.inputType("UpdateTrackingInput", {
+  description: "fabric's update-tracking request: new events for one carton of a shipment.",
+  fields: (t) => ({
+    shipmentNumber: t.string({ required: true, description: "Merchant-defined shipment number." }),
+    trackingNumber: t.string({ required: true, description: "Tracking number of the carton the events belong to." }),
+    tracking: t.field({ type: [TrackingEventInput], required: true, description: "The events, in any order; re-sent events are ignored." }),
+    trackingURL: t.string({ description: "Carrier page tracking this carton." }),
+    expectedVersion: t.int({ description: "Apply only if the shipment is still at this version (else CONFLICT with currentVersion)." }),
+  }),
+});
+
+const UpdateTrackingPayload = builder.objectRef<UpdateTrackingResult>("UpdateTrackingPayload").implement({
+  description: "The outcome of updateTracking.",
+  fields: (t) => ({
+    shipments: t.prismaField({
+      type: [Shipment],
+      description: "The updated shipment documents (fabric's response body).",
+      resolve: (query, result, _args, ctx) => ctx.db.shipment.findMany({ ...query, where: { id: { in: result.shipmentIds } } }),
+    }),
+    appliedEvents: t.prismaField({
+      type: [TrackingEvent],
+      description: "Events stored by this request, oldest first.",
+      resolve: (query, result, _args, ctx) =>
+        ctx.db.trackingEvent.findMany({ ...query, where: { id: { in: result.appliedEventIds } }, orderBy: chronological }),
+    }),
+    duplicateEventIds: t.exposeStringList("duplicateEventIds", {
+      description: "Event ids that were already known and so ignored (a content key `sha256:…` for events sent without an id).",
+    }),
+  }),
+});
+
+builder.mutationField("updateTracking", (t) =>
+  t.field({
+    type: UpdateTrackingPayload,
+    description:
+      "Adds carrier tracking events to a carton. Idempotent per event; bumps the shipment version once when anything new applied, and notifies trackingUpdated subscribers.",
+    args: { input: t.arg({ type: UpdateTrackingInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const cartons = [
+        {
+          trackingNumber: input.trackingNumber,
+          trackingURL: input.trackingURL,
+          events: input.tracking.map(({ notes, ...e }) => ({ ...e, notesDescription: notes?.description })),
+        },
+      ];
+      validateEvents(cartons, { carton: () => "input", events: "tracking" });
+      const shipment = await ctx.db.shipment.findFirst({
+        where: { tenantId: ctx.viewer.tenantId, shipmentNumber: input.shipmentNumber },
+        select: { id: true },
+      });
+      if (!shipment) throw new NotFoundError();
+      const result = await ctx.tracking.ingest({
+        tenantId: ctx.viewer.tenantId,
+        shipmentId: shipment.id,
+        source: "PUSH",
+        cartons,
+        expectedVersion: input.expectedVersion,
+      });
+      return { shipmentIds: [shipment.id], appliedEventIds: result.appliedEventIds, duplicateEventIds: result.duplicateEventIds };
+    },
+  }),
+);

@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FABRIC_REQUEST, FABRIC_RESPONSE, mismatches, seedShipmentInput, SHIPMENT_DOCUMENT } from "./support/documents.js";
+import { startTestGateway, type TestGateway } from "./support/gateway.js";
+
+export const UPDATE_TRACKING = `mutation ($input: UpdateTrackingInput!) {
+  updateTracking(input: $input) {
+    shipments { ...ShipmentDocument }
+    appliedEvents { id eventId event eventRecordedAt location notes { description } shipmentCarrier status substatus source trackingNumber }
+    duplicateEventIds
+  }
+} ${SHIPMENT_DOCUMENT}`;
+
+const CREATE = "mutation ($input: CreateShipmentInput!) { createShipment(input: $input) { id version } }";
+
+describe("updateTracking", () => {
+  let gw: TestGateway;
+  let auth: Record<string, string>;
+  beforeAll(async () => {
+    gw = await startTestGateway();
+    auth = (await gw.tenant("acme")).bearer;
+  });
+  afterAll(() => gw.close());
+
+  const create = async (overrides: Record<string, unknown>) => {
+    const res = await gw.graphql(CREATE, { input: seedShipmentInput(overrides) }, auth);
+    expect(res.body.errors).toBeUndefined();
+    return res.body.data.createShipment as { id: string; version: number };
+  };
+
+  it("applies fabric's example request and answers with the seed's document shape", async () => {
+    // The seed's document as it stood before the request: without the event the request brings.
+    const before = seedShipmentInput();
+    before.cartons[0].tracking = [];
+    await gw.graphql(CREATE, { input: before }, auth);
+
+    const res = await gw.graphql(UPDATE_TRACKING, { input: FABRIC_REQUEST }, auth);
+    expect(res.status).toBe(200);
+    expect(res.body.errors).toBeUndefined();
+    const { shipments, appliedEvents, duplicateEventIds } = res.body.data.updateTracking;
+    expect(duplicateEventIds).toEqual([]);
+    expect(appliedEvents).toEqual([
+      {
+        id: expect.stringMatching(/^evt_/),
+        eventId: "627963716b19511e8a3a631b",
+        event: "picked up",
+        eventRecordedAt: "2019-09-30T07:58:30.996Z",
+        location: "Reno, NV",
+        notes: { description: "Shipment picked up" },
+        shipmentCarrier: "FEDEX",
+        status: "IN_TRANSIT",
+        substatus: "in_transit_002",
+        source: "PUSH",
+        trackingNumber: "1Z999AA10123456784",
+      },
+    ]);
+    // The seed's response document, field for field — but the status fields, which we derive, and
+    // the audit log, to which this change appends its own entry.
+    const { statusCode: _s, createdAt: _c, updatedAt: _u, auditLogs, ...expected } = FABRIC_RESPONSE.shipments[0];
+    expect(mismatches(expected, shipments[0])).toEqual([]);
+    expect(mismatches(auditLogs, shipments[0].auditLogs.slice(0, auditLogs.length))).toEqual([]);
+    expect(shipments[0]).toMatchObject({ version: 2, statusCode: "SHIPMENT_UPDATED", trackingStatus: "IN_TRANSIT" });
+    expect(shipments[0].auditLogs.at(-1)).toMatchObject({ auditType: "TRACKING_UPDATE", source: "PUSH" });
+  });
+
+  it("is a no-op for a re-sent event: no new row, no version bump", async () => {
+    const res = await gw.graphql(UPDATE_TRACKING, { input: FABRIC_REQUEST }, auth);
+    expect(res.body.data.updateTracking.appliedEvents).toEqual([]);
+    expect(res.body.data.updateTracking.duplicateEventIds).toEqual(["627963716b19511e8a3a631b"]);
+    expect(res.body.data.updateTracking.shipments[0].version).toBe(2);
+    expect(await gw.db.trackingEvent.count({ where: { eventId: "627963716b19511e8a3a631b" } })).toBe(1);
+  });
+
+  it("orders by eventRecordedAt, keeps delivered against a late scan, and rolls cartons up", async () => {
+    const { id } = await create({
+      shipmentNumber: "TWO-CARTONS",
+      cartons: [
+        { trackingNumber: "1ZROLLUP0001", shipmentCarrier: "UPS" },
+        { trackingNumber: "1ZROLLUP0002", shipmentCarrier: "UPS" },
+      ],
+    });
+    const push = (trackingNumber: string, tracking: object[]) =>
+      gw.graphql(UPDATE_TRACKING, { input: { shipmentNumber: "TWO-CARTONS", trackingNumber, tracking } }, auth);
+    await push("1ZROLLUP0001", [
+      { event: "Delivered", eventRecordedAt: "2024-01-03T10:00:00Z" },
+      { event: "Out for delivery", eventRecordedAt: "2024-01-03T08:00:00Z" },
+    ]);
+    let shipment = (await push("1ZROLLUP0001", [{ event: "In transit", eventRecordedAt: "2024-01-04T10:00:00Z" }])).body.data.updateTracking.shipments[0];
+    expect(shipment.cartons[0]).toMatchObject({ trackingStatus: "DELIVERED", trackingSubstatus: "delivered_001" });
+    expect(shipment.cartons[0].tracking.map((e: { event: string }) => e.event)).toEqual(["Out for delivery", "Delivered", "In transit"]);
+    expect(shipment).toMatchObject({ statusCode: "SHIPMENT_PARTIALLY_DELIVERED", version: 3 });
+
+    shipment = (await push("1ZROLLUP0002", [{ event: "Delivered, signed by J. DOE", eventRecordedAt: "2024-01-05T10:00:00Z" }])).body.data
+      .updateTracking.shipments[0];
+    expect(shipment).toMatchObject({ statusCode: "SHIPMENT_DELIVERED", trackingStatus: "DELIVERED", version: 4, id });
+
+    shipment = (await push("1ZROLLUP0002", [{ event: "Returned to sender", eventRecordedAt: "2024-01-09T10:00:00Z" }])).body.data
+      .updateTracking.shipments[0];
+    expect(shipment.cartons[1]).toMatchObject({ trackingStatus: "RETURNED", trackingSubstatus: "exception_011" });
+    expect(shipment.statusCode).toBe("SHIPMENT_RETURN_PENDING");
+  });
+
+  it("answers NOT_FOUND for an unknown shipment or carton", async () => {
+    const event = [{ event: "picked up", eventRecordedAt: "2024-01-01T00:00:00Z" }];
+    const noShipment = await gw.graphql(UPDATE_TRACKING, { input: { shipmentNumber: "NOPE", trackingNumber: "1Z999AA10123456784", tracking: event } }, auth);
+    expect(noShipment.status).toBe(404);
+    expect(noShipment.body.errors![0]!.extensions).toMatchObject({ code: "NOT_FOUND", type: "not_found_error" });
+    const noCarton = await gw.graphql(UPDATE_TRACKING, { input: { ...FABRIC_REQUEST, trackingNumber: "1ZNOSUCHCARTON" } }, auth);
+    expect(noCarton.body.errors![0]).toMatchObject({ message: "Carton not found", extensions: { code: "NOT_FOUND" } });
+  });
+
+  it("rejects a malformed event naming the field, and writes nothing of the request", async () => {
+    const before = await gw.db.trackingEvent.count();
+    const bad = await gw.graphql(UPDATE_TRACKING, {
+      input: { ...FABRIC_REQUEST, tracking: [{ event: "arrived", eventId: "new-1", eventRecordedAt: "2024-01-01T00:00:00Z" }, { event: " ", eventRecordedAt: "2024-01-01T00:00:00Z" }] },
+    }, auth);
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", details: [{ path: "input.tracking[1].event", message: "must not be empty" }] });
+    const badTime = await gw.graphql(UPDATE_TRACKING, { input: { ...FABRIC_REQUEST, tracking: [{ event: "arrived", eventRecordedAt: "yesterday" }] } }, auth);
+    expect(badTime.status).toBe(400);
+    expect(badTime.body.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", type: "validation_error" });
+    expect(badTime.body.errors![0]!.message).toContain("input.tracking[0].eventRecordedAt");
+    expect(await gw.db.trackingEvent.count()).toBe(before);
+  });
+
+  it("answers CONFLICT with currentVersion for a stale expectedVersion", async () => {
+    const res = await gw.graphql(UPDATE_TRACKING, {
+      input: { ...FABRIC_REQUEST, expectedVersion: 1, tracking: [{ event: "arrived", eventId: "conflict-1", eventRecordedAt: "2024-01-01T00:00:00Z" }] },
+    }, auth);
+    expect(res.status).toBe(409);
+    expect(res.body.errors![0]!.extensions).toMatchObject({ code: "CONFLICT", type: "conflict_error", currentVersion: 2 });
+    expect(await gw.db.trackingEvent.count({ where: { eventId: "conflict-1" } })).toBe(0);
+  });
+});
