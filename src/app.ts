@@ -8,11 +8,14 @@ import type { Logger } from "pino";
 import { Authenticator } from "./auth/credentials.js";
 import type { Config } from "./config.js";
 import type { Services } from "./context.js";
+import { parseCourierSettings } from "./couriers/config.js";
+import { createCourierRegistry, type CourierRegistry } from "./couriers/registry.js";
 import type { Db } from "./db/client.js";
 import { createTrackingPubSub, publisherFor } from "./pubsub.js";
 import { createRateLimit } from "./rate-limit.js";
 import { createHttpServer } from "./server.js";
 import { TrackingIngestor } from "./tracking/ingest.js";
+import { ShipmentSync } from "./tracking/sync.js";
 import { createGateway } from "./yoga.js";
 
 export interface AppOptions {
@@ -23,6 +26,8 @@ export interface AppOptions {
   rateLimit: Config["rateLimit"];
   production: boolean;
   graphiqlHeaders?: Record<string, string>;
+  /** Courier connectors; without them, only the simulator is configured (tests point others at fakes). */
+  couriers?: CourierRegistry;
 }
 
 export type App = ReturnType<typeof createApp>;
@@ -30,7 +35,9 @@ export type App = ReturnType<typeof createApp>;
 export function createApp(options: AppOptions) {
   const { db, logger } = options;
   const pubsub = createTrackingPubSub(options.redis);
-  const services: Services = { db, pubsub, tracking: new TrackingIngestor(db, publisherFor(pubsub)) };
+  const tracking = new TrackingIngestor(db, publisherFor(pubsub));
+  const couriers = options.couriers ?? createCourierRegistry(parseCourierSettings({}).settings);
+  const services: Services = { db, pubsub, tracking, couriers, sync: new ShipmentSync(db, couriers, tracking) };
   const authenticator = new Authenticator(db);
   const gateway = createGateway({
     services,

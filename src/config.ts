@@ -2,6 +2,9 @@
  * The gateway's configuration, parsed once from the environment. Every problem is reported together
  * so an operator fixes them in one go (Hive's habit). Only main.ts passes `process.env` in.
  */
+import { parseCourierSettings, type CourierSettings } from "./couriers/config.js";
+import type { PollerSettings } from "./tracking/poller.js";
+
 export interface Config {
   port: number;
   host: string;
@@ -15,7 +18,14 @@ export interface Config {
   logLevel: string;
   production: boolean;
   rateLimit: { points: number; durationSeconds: number };
+  /** Courier credentials, endpoints and resilience tuning. */
+  couriers: CourierSettings;
+  /** Background tracking: on by default; demo mode polls every few seconds. */
+  trackingPoll: PollerSettings & { enabled: boolean };
 }
+
+// Demo mode runs fast, so the simulator shipments visibly move within seconds of `npm start`.
+const DEMO_SIMULATOR_STEP_MS = 20_000;
 
 type Env = Record<string, string | undefined>;
 
@@ -60,6 +70,10 @@ export function parseConfig(env: Env): Config {
   };
 
   const databaseUrl = url("DATABASE_URL", ["postgres:", "postgresql:"]);
+  // Demo data belongs to the zero-setup path; against a real database it is opt-in.
+  const demo = bool("DEMO", databaseUrl === undefined);
+  const couriers = parseCourierSettings(demo && !env.SIMULATOR_STEP_MS ? { ...env, SIMULATOR_STEP_MS: String(DEMO_SIMULATOR_STEP_MS) } : env);
+  problems.push(...couriers.problems);
   const logLevel = env.LOG_LEVEL || "info";
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}`);
   const config: Config = {
@@ -68,13 +82,20 @@ export function parseConfig(env: Env): Config {
     databaseUrl,
     dataDir: env.DATA_DIR || ".data",
     redisUrl: url("REDIS_URL", ["redis:", "rediss:"]),
-    // Demo data belongs to the zero-setup path; against a real database it is opt-in.
-    demo: bool("DEMO", databaseUrl === undefined),
+    demo,
     logLevel,
     production: env.NODE_ENV === "production",
     rateLimit: {
       points: int("RATE_LIMIT_POINTS", 600, 1, 1_000_000),
       durationSeconds: int("RATE_LIMIT_DURATION_SECONDS", 60, 1, 86_400),
+    },
+    couriers: couriers.settings,
+    trackingPoll: {
+      enabled: bool("TRACKING_POLL", true),
+      intervalSeconds: int("TRACKING_POLL_INTERVAL_SECONDS", demo ? 2 : 60, 1, 86_400),
+      budget: int("TRACKING_POLL_BUDGET", 50, 1, 100_000),
+      backoffSeconds: int("TRACKING_POLL_BACKOFF_SECONDS", demo ? 5 : 1_800, 1, 86_400),
+      expiryDays: int("TRACKING_EXPIRY_DAYS", 30, 1, 3_650),
     },
   };
   if (problems.length) throw new ConfigError(problems);

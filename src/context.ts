@@ -1,14 +1,20 @@
 /** What every resolver sees, per HTTP request or graphql-ws operation. */
 import type { Viewer } from "./auth/credentials.js";
+import type { CourierRegistry } from "./couriers/registry.js";
 import type { Db } from "./db/client.js";
 import type { TrackingPubSub } from "./pubsub.js";
 import type { TrackingIngestor } from "./tracking/ingest.js";
+import type { ShipmentSync } from "./tracking/sync.js";
 
 /** The long-lived parts of a gateway instance that resolvers use. */
 export interface Services {
   db: Db;
   tracking: TrackingIngestor;
   pubsub: TrackingPubSub;
+  /** Courier connectors by code, each behind the resilience wrapper. */
+  couriers: CourierRegistry;
+  /** Pulls tracking from couriers into the ingestion core (syncShipmentTracking, background tracking). */
+  sync: ShipmentSync;
 }
 
 export interface Context extends Services {

@@ -6,9 +6,11 @@ import { Redis } from "ioredis";
 import { pino } from "pino";
 import { createApp } from "./app.js";
 import { ConfigError, parseConfig } from "./config.js";
+import { createCourierRegistry } from "./couriers/registry.js";
 import { createDb } from "./db/client.js";
 import { openDatabase } from "./db/database.js";
 import { DEMO, DEMO_BASIC_AUTHORIZATION, seedDemo } from "./demo/seed.js";
+import { TrackingPoller } from "./tracking/poller.js";
 
 async function main() {
   const config = parseConfig(process.env);
@@ -33,7 +35,15 @@ async function main() {
     rateLimit: config.rateLimit,
     production: config.production,
     graphiqlHeaders: config.demo ? { Authorization: DEMO_BASIC_AUTHORIZATION } : undefined,
+    couriers: createCourierRegistry(config.couriers),
   });
+  const unconfigured = app.services.couriers.all().filter((courier) => !courier.configured);
+  if (unconfigured.length) logger.info({ couriers: unconfigured.map((courier) => courier.code) }, "couriers not configured (no credentials)");
+  const poller = config.trackingPoll.enabled
+    ? new TrackingPoller({ databaseUrl: database.url, db, sync: app.services.sync, logger }, config.trackingPoll)
+    : undefined;
+  await poller?.start();
+  logger.info({ ...config.trackingPoll }, "background tracking");
   const port = await app.listen(config.port, config.host);
   const url = `http://localhost:${port}/graphql`;
   logger.info({ url }, "gateway listening");
@@ -50,6 +60,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down");
+    await poller?.stop();
     await app.close();
     await db.$disconnect();
     redis?.publish.disconnect();

@@ -10,6 +10,7 @@ import { WebSocketServer } from "ws";
 import type { Authenticator, Viewer } from "./auth/credentials.js";
 import type { Db } from "./db/client.js";
 import { pendingMigrations } from "./db/migrate.js";
+import { restRoute } from "./rest/index.js";
 import type { Gateway } from "./yoga.js";
 
 export interface ServerParts {
@@ -94,7 +95,8 @@ export function createHttpServer(parts: ServerParts): Server {
         "request",
       ),
     );
-    const route = routes[(req.url ?? "/").split("?")[0]!];
+    const path = (req.url ?? "/").split("?")[0]!;
+    const route = routes[path] ?? restRoute(gateway, path);
     try {
       await (route ? route(req, res) : gateway.handle(req, res));
     } catch (error) {

@@ -5,6 +5,7 @@
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import type { Authenticator, Viewer } from "./auth/credentials.js";
 import type { Context, Services } from "./context.js";
+import { useInputErrors } from "./input-errors.js";
 import type { RateLimit } from "./rate-limit.js";
 import { schema } from "./schema/index.js";
 
@@ -26,9 +27,6 @@ export interface ServerContext {
 export type Gateway = YogaServerInstance<ServerContext, Context>;
 
 const EXAMPLE_QUERY = /* GraphQL */ `# Shipments of the demo tenant, with cartons, items and tracking.
-# To watch tracking live, run this in a new tab:
-#   subscription { trackingUpdated { version source previousStatus status
-#     shipment { shipmentNumber statusCode trackingStatus } events { event eventRecordedAt location } } }
 query Shipments {
   shipments(first: 5) {
     nodes {
@@ -50,6 +48,19 @@ query Shipments {
 }
 `;
 
+const EXAMPLE_SUBSCRIPTION = /* GraphQL */ `# Tracking changes of every shipment of the tenant, live (over WebSocket).
+subscription TrackingUpdated {
+  trackingUpdated {
+    version
+    source
+    previousStatus
+    status
+    shipment { id shipmentNumber statusCode trackingStatus trackingSubstatus expectedDelivery }
+    events { event eventRecordedAt location status substatus }
+  }
+}
+`;
+
 export function createGateway(parts: GatewayParts): Gateway {
   return createYoga<ServerContext, Context>({
     schema,
@@ -58,11 +69,14 @@ export function createGateway(parts: GatewayParts): Gateway {
     maskedErrors: { isDev: !parts.production },
     graphiql: {
       title: "Shipment tracking gateway",
-      defaultQuery: EXAMPLE_QUERY,
-      headers: parts.graphiqlHeaders ? JSON.stringify(parts.graphiqlHeaders, null, 2) : undefined,
+      defaultTabs: [EXAMPLE_QUERY, EXAMPLE_SUBSCRIPTION].map((query) => ({
+        query,
+        headers: parts.graphiqlHeaders ? JSON.stringify(parts.graphiqlHeaders, null, 2) : null,
+      })),
       subscriptionsProtocol: "WS",
     },
     logging: false,
+    plugins: [useInputErrors()],
     context: async ({ request, viewer }) => {
       const caller = viewer ?? (await parts.authenticator.authenticate((name) => request.headers.get(name)));
       await parts.rateLimit.consume(caller.credentialId);

@@ -84,11 +84,21 @@ describe("createShipment", () => {
     });
   });
 
-  it("rejects a date-time without an offset or a non-decimal amount as BAD_USER_INPUT", async () => {
-    for (const input of [{ shippedAt: "2023-04-06T07:58:30" }, { cartons: [{ items: [{ refundAmount: "ten" }] }] }]) {
+  it("rejects values the schema cannot take as BAD_USER_INPUT naming the field", async () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [{ shippedAt: "2023-04-06T07:58:30" }, "input.shippedAt"], // no offset: we never invent a Z
+      [{ cartons: [{ items: [{ refundAmount: "ten" }] }] }, "input.cartons[0].items[0].refundAmount"],
+      [{ type: "NOPE" }, "input.type"],
+      [{ cartons: [{ items: [{ itemId: "x" }] }] }, "input.cartons[0].items[0].itemId"],
+    ];
+    for (const [input, path] of cases) {
       const res = await gw.graphql(CREATE, { input }, auth);
       expect(res.status).toBe(400);
-      expect(res.body.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", type: "validation_error" });
+      expect(res.body.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", type: "validation_error", details: [{ path }] });
+    }
+    for (const variables of [{}, { input: null }]) {
+      const missing = await gw.graphql(CREATE, variables, auth);
+      expect(missing.body.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", details: [{ path: "input", message: "is required" }] });
     }
   });
 });

@@ -78,6 +78,9 @@ describe("npm start on a fresh machine (embedded PostgreSQL)", () => {
     await chmod(dataDir, 0o755); // as root, PostgreSQL runs as `postgres` and must reach DATA_DIR
     running = await start(path.join(dataDir, "data"));
     await waitReady(running.url);
+    const graphiql = await (await fetch(running.url, { headers: { accept: "text/html" } })).text();
+    expect(graphiql).toContain("subscription TrackingUpdated"); // the example tabs
+    expect(graphiql).toContain(`Basic ${Buffer.from("demo:demo-secret").toString("base64")}`); // header filled in
     const first = await demoQuery(running.url);
     expect(first.totalCount).toBe(5);
     const numbers = first.nodes.map((n: { shipmentNumber: string }) => n.shipmentNumber);

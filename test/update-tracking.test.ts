@@ -131,3 +131,45 @@ describe("updateTracking", () => {
     expect(await gw.db.trackingEvent.count({ where: { eventId: "conflict-1" } })).toBe(0);
   });
 });
+
+describe("updateTracking SQL statements", () => {
+  let gw: TestGateway;
+  let auth: Record<string, string>;
+  beforeAll(async () => {
+    gw = await startTestGateway();
+    auth = (await gw.tenant("acme")).basic;
+    await gw.graphql(CREATE, { input: { shipmentNumber: "SQL-1", cartons: [{ trackingNumber: "1ZSQL0000001", shipmentCarrier: "UPS" }] } }, auth);
+  });
+  afterAll(() => gw.close());
+
+  /**
+   * Per request, whatever its number of events: find the shipment; BEGIN, lock it, read its cartons,
+   * insert the events, re-read the touched cartons' history, update carton, update shipment, audit,
+   * COMMIT; then the payload's shipment and events.
+   */
+  const STATEMENTS_PER_UPDATE_TRACKING = 12;
+  let hour = 0;
+  /** `events` new scans, the newest of which moves the carton to `lastEvent`'s status. */
+  const statementsFor = async (events: number, lastEvent: string) => {
+    hour += 1;
+    const tracking = Array.from({ length: events }, (_, i) => ({
+      event: i === events - 1 ? lastEvent : "departed facility",
+      eventId: `${hour}-${i}`,
+      eventRecordedAt: new Date(Date.UTC(2024, 0, 1, hour, i)).toISOString(),
+    }));
+    gw.statements.length = 0;
+    const res = await gw.graphql(
+      "mutation ($input: UpdateTrackingInput!) { updateTracking(input: $input) { shipments { version } appliedEvents { id } } }",
+      { input: { shipmentNumber: "SQL-1", trackingNumber: "1ZSQL0000001", tracking } },
+      auth,
+    );
+    expect(res.body.data.updateTracking.appliedEvents).toHaveLength(events);
+    return gw.statements.length;
+  };
+
+  it(`issues ${STATEMENTS_PER_UPDATE_TRACKING} statements for 1 event and for 50`, async () => {
+    await statementsFor(1, "picked up"); // warms the credential cache
+    expect(await statementsFor(1, "arrived at hub")).toBe(STATEMENTS_PER_UPDATE_TRACKING);
+    expect(await statementsFor(50, "out for delivery")).toBe(STATEMENTS_PER_UPDATE_TRACKING);
+  });
+});

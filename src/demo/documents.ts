@@ -2,6 +2,7 @@
  * The demo tenant's shipments: both seed examples, so the seeds' own requests work against a fresh
  * `npm start`, and a few simulator shipments that move through their lifecycle.
  */
+import { simulatorTrackingNumber } from "../couriers/simulator.js";
 import { Prisma } from "../generated/prisma/client.js";
 import type { ShipmentDocument } from "../shipments/document.js";
 
@@ -134,23 +135,31 @@ export const SYNC_EXAMPLE: ShipmentDocument = {
   cartons: [{ cartonNumber: "1", trackingNumber: "1Z123E45678901234", shipmentCarrier: "UPS", items: [{ sku: "SKU-SYNC-1", orderedQuantity: 1, shippedQuantity: 1, uom: "EA" }] }],
 };
 
-/** Shipments on the simulator courier; their tracking numbers script a lifecycle. */
-export const SIMULATED = ["EZ2000000002", "EZ3000000003", "EZ4000000004"].map(
-  (trackingNumber, i): ShipmentDocument => ({
-    shipmentNumber: `DEMO-SIM-${i + 1}`,
-    shipmentTrackingNumber: trackingNumber,
-    shipmentCourier: "simulator",
-    fulfillmentMethod: "SHIPPING_PROVIDER",
-    orderNumbers: [`90000${i + 1}`],
-    recipients: [{ email: `customer${i + 1}@example.com`, name: { firstName: "Sam", lastName: `Customer ${i + 1}` } }],
-    cartons: [
-      {
-        cartonNumber: "1",
-        trackingNumber,
-        shipmentCarrier: "SIMULATOR",
-        shipmentMethod: "ground",
-        items: [{ sku: `SKU-SIM-${i + 1}`, orderedQuantity: 1, shippedQuantity: 1, uom: "EA" }],
-      },
-    ],
-  }),
-);
+// The demo journeys start a minute apart, so something moves for a few minutes after the first start.
+const SIMULATED_STAGGER_MS = 60_000;
+
+/**
+ * Shipments on the simulator courier with time-driven numbers: each journey starts when the demo is
+ * seeded (the start is part of the number), and background tracking picks up each step as it happens.
+ */
+export const simulatedShipments = (seededAt: Date) =>
+  [0, 1, 2].map((i): ShipmentDocument => {
+    const trackingNumber = simulatorTrackingNumber(new Date(seededAt.getTime() + i * SIMULATED_STAGGER_MS));
+    return {
+      shipmentNumber: `DEMO-SIM-${i + 1}`,
+      shipmentTrackingNumber: trackingNumber,
+      shipmentCourier: "simulator",
+      fulfillmentMethod: "SHIPPING_PROVIDER",
+      orderNumbers: [`90000${i + 1}`],
+      recipients: [{ email: `customer${i + 1}@example.com`, name: { firstName: "Sam", lastName: `Customer ${i + 1}` } }],
+      cartons: [
+        {
+          cartonNumber: "1",
+          trackingNumber,
+          shipmentCarrier: "SIMULATOR",
+          shipmentMethod: "ground",
+          items: [{ sku: `SKU-SIM-${i + 1}`, orderedQuantity: 1, shippedQuantity: 1, uom: "EA" }],
+        },
+      ],
+    };
+  });

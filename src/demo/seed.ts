@@ -2,7 +2,7 @@
 import { issueKeys } from "../auth/credentials.js";
 import type { Db } from "../db/client.js";
 import { createShipment } from "../shipments/create-shipment.js";
-import { FABRIC_EXAMPLE, SIMULATED, SYNC_EXAMPLE, SYNC_EXAMPLE_ID } from "./documents.js";
+import { FABRIC_EXAMPLE, simulatedShipments, SYNC_EXAMPLE, SYNC_EXAMPLE_ID } from "./documents.js";
 
 export const DEMO = {
   tenantId: "demo",
@@ -20,6 +20,6 @@ export async function seedDemo(db: Db): Promise<boolean> {
   const viewer = { tenantId: DEMO.tenantId, channelId: DEMO.channelId };
   await createShipment(db, viewer, FABRIC_EXAMPLE);
   await createShipment(db, viewer, SYNC_EXAMPLE, SYNC_EXAMPLE_ID);
-  for (const doc of SIMULATED) await createShipment(db, viewer, doc);
+  for (const doc of simulatedShipments(new Date())) await createShipment(db, viewer, doc);
   return true;
 }

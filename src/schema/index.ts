@@ -14,6 +14,7 @@ import "./carton.js";
 import "./shipment.js";
 import "./create-shipment.js";
 import "./update-tracking.js";
+import "./sync-shipment-tracking.js";
 import "./tracking-updated.js";
 
 export const schema = builder.toSchema({ sortSchema: false });

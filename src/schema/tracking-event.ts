@@ -1,6 +1,8 @@
 import { builder } from "./builder.js";
 import { TrackingSource, TrackingStatus } from "./enums.js";
 
+export { chronological } from "../tracking/identity.js";
+
 interface NotesShape {
   description: string;
 }
@@ -9,9 +11,6 @@ const TrackingNotes = builder.objectRef<NotesShape>("TrackingNotes").implement({
   description: "Free-text notes the carrier attached to an event.",
   fields: (t) => ({ description: t.exposeString("description") }),
 });
-
-/** Events in the order they happened (not the order they arrived), as DESIGN §6 requires. */
-export const chronological = [{ eventRecordedAt: "asc" as const }, { id: "asc" as const }];
 
 export const TrackingEvent = builder.prismaNode("TrackingEvent", {
   description: "One scan or status report from the carrier for a carton.",

@@ -160,6 +160,8 @@ export async function createShipment(
         type: fields.type ?? undefined,
         fulfillmentMethod: fields.fulfillmentMethod ?? undefined,
         shipmentCourier: fields.shipmentCourier?.toLowerCase() ?? null,
+        // Background tracking asks the courier right away about a shipment with something to track.
+        nextTrackAt: fields.shipmentTrackingNumber || trackingNumbers.length ? new Date() : null,
         recipients: {
           create: (recipients ?? []).map((r, position) => ({ id: newId("rcp"), position, email: r.email ?? null, ...contact(r.name, r.phone) })),
         },

@@ -25,3 +25,9 @@ export function dedupeKey(e: EventIdentityInput): string {
   const content = [e.trackingNumber, e.event.trim().toLowerCase(), e.eventRecordedAt.toISOString(), (e.location ?? "").trim().toLowerCase()];
   return `sha256:${createHash("sha256").update(JSON.stringify(content)).digest("hex")}`;
 }
+
+/**
+ * The order events happened in (DESIGN §6), not the order they arrived. Events at the same instant
+ * are ordered by identity, so every arrival order derives the same status.
+ */
+export const chronological = [{ eventRecordedAt: "asc" as const }, { dedupeKey: "asc" as const }];

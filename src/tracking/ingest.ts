@@ -8,7 +8,7 @@ import type { Db, DbTransaction } from "../db/client.js";
 import { ConflictError, NotFoundError, ValidationError, type ValidationDetail } from "../errors.js";
 import type { StatusCode, TrackingSource, TrackingStatus } from "../generated/prisma/enums.js";
 import { newId } from "../schema/ids.js";
-import { carrierKey, dedupeKey } from "./identity.js";
+import { chronological, carrierKey, dedupeKey } from "./identity.js";
 import type { TrackingPublisher, TrackingUpdateMessage } from "./messages.js";
 import { deriveStatus, normalizeEventWords, rollUp, type NormalizedStatus } from "./status.js";
 
@@ -32,6 +32,11 @@ export interface CartonTracking {
   trackingNumber: string;
   events: IncomingEvent[];
   trackingURL?: string | null;
+  /**
+   * When the shipment has no carton with this number, create one with these fields instead of
+   * failing with "Carton not found" — a courier sync that tracks the shipment-level number.
+   */
+  newCarton?: { shipmentCarrier: string | null };
 }
 
 /** Shipment-level facts a courier sync brings besides events. */
@@ -87,6 +92,23 @@ export function validateEvents(cartons: CartonTracking[], paths: EventPaths = { 
 // Waiting for the shipment's row lock is the point under contention, so allow for a queue of writers.
 const TRANSACTION = { maxWait: 10_000, timeout: 20_000 };
 
+interface LockedShipment {
+  version: number;
+  statusCode: StatusCode;
+  trackingStatus: TrackingStatus | null;
+  expectedDelivery: Date | null;
+  verificationStatus: "VERIFIED" | "PENDING";
+}
+
+/** Whether the facts differ from the shipment's: a sync repeating what is known is no change (no version bump). */
+function changesFacts(facts: ShipmentFacts, current: LockedShipment): boolean {
+  const expected = facts.expectedDelivery;
+  return (
+    (expected !== undefined && expected?.getTime() !== current.expectedDelivery?.getTime()) ||
+    (facts.verificationStatus !== undefined && facts.verificationStatus !== current.verificationStatus)
+  );
+}
+
 export class TrackingIngestor {
   constructor(
     private readonly db: Db,
@@ -101,12 +123,30 @@ export class TrackingIngestor {
     return result;
   }
 
+  /** Creates the cartons the request asks for (`newCarton`) that the shipment lacks, after its last one. */
+  private async addMissingCartons(tx: DbTransaction, request: IngestRequest, existing: { trackingNumber: string | null }[]) {
+    const known = new Set(existing.map((c) => c.trackingNumber));
+    const rows = request.cartons
+      .filter((c) => c.newCarton && !known.has(c.trackingNumber))
+      .map((c, i) => ({
+        id: newId("ctn"),
+        tenantId: request.tenantId,
+        shipmentId: request.shipmentId,
+        position: existing.length + i,
+        trackingNumber: c.trackingNumber,
+        shipmentCarrier: c.newCarton!.shipmentCarrier,
+      }));
+    if (rows.length) await tx.carton.createMany({ data: rows });
+    return rows.map(({ id, trackingNumber, shipmentCarrier }) => ({ id, trackingNumber, shipmentCarrier, trackingStatus: null, trackingSubstatus: null, trackingURL: null }));
+  }
+
   private async apply(tx: DbTransaction, request: IngestRequest): Promise<IngestResult> {
     const { tenantId, shipmentId, source } = request;
     // The row lock serializes writers of one shipment: versions stay gapless and status derivation
     // always sees every committed event.
-    const [locked] = await tx.$queryRaw<{ version: number; statusCode: StatusCode; trackingStatus: TrackingStatus | null }[]>`
-      SELECT version, "statusCode", "trackingStatus" FROM "Shipment" WHERE id = ${shipmentId} AND "tenantId" = ${tenantId} FOR UPDATE`;
+    const [locked] = await tx.$queryRaw<LockedShipment[]>`
+      SELECT version, "statusCode", "trackingStatus", "expectedDelivery", "verificationStatus"
+      FROM "Shipment" WHERE id = ${shipmentId} AND "tenantId" = ${tenantId} FOR UPDATE`;
     if (!locked) throw new NotFoundError();
     if (request.expectedVersion != null && request.expectedVersion !== locked.version) throw new ConflictError(locked.version);
 
@@ -114,6 +154,7 @@ export class TrackingIngestor {
       where: { shipmentId },
       select: { id: true, trackingNumber: true, shipmentCarrier: true, trackingStatus: true, trackingSubstatus: true, trackingURL: true },
     });
+    cartons.push(...(await this.addMissingCartons(tx, request, cartons)));
     const byNumber = new Map(cartons.map((c) => [c.trackingNumber, c]));
     const version = locked.version + 1;
     const candidates = request.cartons.flatMap((incoming) => {
@@ -153,7 +194,7 @@ export class TrackingIngestor {
 
     const urlChanges = request.cartons.filter((c) => c.trackingURL && byNumber.get(c.trackingNumber)!.trackingURL !== c.trackingURL);
     const facts = request.facts ?? {};
-    const factsChanged = Object.entries(facts).some(([key, value]) => key !== "nextTrackAt" && value !== undefined);
+    const factsChanged = changesFacts(facts, locked);
     if (applied.length === 0 && urlChanges.length === 0 && !factsChanged) {
       if (facts.nextTrackAt !== undefined) await tx.shipment.update({ where: { id: shipmentId }, data: { nextTrackAt: facts.nextTrackAt, lastTrackedAt: new Date() } });
       return { shipmentId, version: locked.version, appliedEventIds: [], duplicateEventIds, update: null };
@@ -164,7 +205,7 @@ export class TrackingIngestor {
     const history = touched.size
       ? await tx.trackingEvent.findMany({
           where: { cartonId: { in: [...touched] } },
-          orderBy: [{ eventRecordedAt: "asc" }, { id: "asc" }],
+          orderBy: chronological,
           select: { cartonId: true, status: true, substatus: true },
         })
       : [];

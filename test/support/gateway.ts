@@ -2,9 +2,12 @@
  * A real gateway for a test file: its own database, a real HTTP server on port 0, and helpers to
  * send GraphQL over real HTTP and to count the SQL statements the gateway sends.
  */
+import { Redis } from "ioredis";
 import { pino } from "pino";
 import { createApp } from "../../src/app.js";
 import { issueKeys, type IssuedKeys } from "../../src/auth/credentials.js";
+import type { Services } from "../../src/context.js";
+import type { CourierRegistry } from "../../src/couriers/registry.js";
 import { createDb, type Db } from "../../src/db/client.js";
 import { createTestDatabase } from "./database.js";
 
@@ -16,7 +19,11 @@ export interface GraphQLResponse<T = any> {
 
 export interface TestGateway {
   url: string;
+  /** The test file's own database, for a second instance on it. */
+  databaseUrl: string;
   db: Db;
+  /** The instance's services (courier sync, ingestion core, pub/sub), for background tracking next to it. */
+  services: Services;
   /** Every SQL statement sent since the last `statements.length = 0`. */
   statements: string[];
   graphql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
@@ -29,21 +36,33 @@ export function basicHeader(keyId: string, secret: string) {
   return `Basic ${Buffer.from(`${keyId}:${secret}`).toString("base64")}`;
 }
 
-export async function startTestGateway(options: { rateLimitPoints?: number } = {}): Promise<TestGateway> {
+/** Two connections per instance: one in subscriber mode cannot publish. */
+export function redisPair(url: string) {
+  return { publish: new Redis(url), subscribe: new Redis(url) };
+}
+
+export async function startTestGateway(
+  options: { rateLimitPoints?: number; redisUrl?: string; couriers?: CourierRegistry } = {},
+): Promise<TestGateway> {
   const database = await createTestDatabase();
   const statements: string[] = [];
   const db = createDb({ url: database.url, onStatement: (sql) => statements.push(sql) });
+  const redis = options.redisUrl ? redisPair(options.redisUrl) : undefined;
   const app = createApp({
     db,
+    redis,
     logger: pino({ level: "silent" }),
     rateLimit: { points: options.rateLimitPoints ?? 100_000, durationSeconds: 60 },
     production: false,
+    couriers: options.couriers,
   });
   const port = await app.listen(0, "127.0.0.1");
   const url = `http://127.0.0.1:${port}/graphql`;
   return {
     url,
+    databaseUrl: database.url,
     db,
+    services: app.services,
     statements,
     async graphql(query, variables, headers = {}) {
       const response = await fetch(url, {
@@ -63,6 +82,8 @@ export async function startTestGateway(options: { rateLimitPoints?: number } = {
     },
     async close() {
       await app.close();
+      redis?.publish.disconnect();
+      redis?.subscribe.disconnect();
       await db.$disconnect();
       await database.drop();
     },

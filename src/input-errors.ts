@@ -1,0 +1,30 @@
+/**
+ * graphql-js reports a variable that does not fit the schema (wrong enum value, malformed date,
+ * missing required field) as a plain error whose message holds the path. Clients get the same shape
+ * as every other invalid input instead: BAD_USER_INPUT / validation_error with `details`.
+ */
+import type { GraphQLError } from "graphql";
+import type { Plugin } from "graphql-yoga";
+import { ValidationError } from "./errors.js";
+
+const INVALID = /^Variable "\$([^"]+)" got invalid value .*?(?: at "([^"]+)")?; (.*)$/s;
+const MISSING = /^Variable "\$([^"]+)" of (?:required|non-null) type .* (?:was not provided|must not be null)\.$/s;
+
+function asValidationError(error: GraphQLError): GraphQLError {
+  const invalid = INVALID.exec(error.message);
+  if (invalid) return new ValidationError([{ path: invalid[2] ?? invalid[1]!, message: invalid[3]! }], error.message);
+  const missing = MISSING.exec(error.message);
+  if (missing) return new ValidationError([{ path: missing[1]!, message: "is required" }], error.message);
+  return error;
+}
+
+export function useInputErrors(): Plugin {
+  return {
+    onExecute: () => ({
+      onExecuteDone: ({ result, setResult }) => {
+        if (!("errors" in result) || !result.errors?.length || result.data) return;
+        setResult({ ...result, errors: result.errors.map(asValidationError) });
+      },
+    }),
+  };
+}

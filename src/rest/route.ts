@@ -1,0 +1,13 @@
+/** What a REST route is given and gives back. */
+import type { IncomingMessage } from "node:http";
+import type { Gateway } from "../yoga.js";
+import type { RestResponse } from "./errors.js";
+
+export interface RouteRequest {
+  gateway: Gateway;
+  req: IncomingMessage;
+  /** The path's parameters, decoded, in the order the pattern captures them. */
+  params: string[];
+}
+
+export type RouteHandler = (request: RouteRequest) => Promise<RestResponse> | RestResponse;

@@ -1,0 +1,55 @@
+/**
+ * Two gateway instances on one PostgreSQL and one Redis: a change made through A reaches a
+ * subscriber connected to B. Needs Redis: runs when REDIS_URL is set (.ci/run sets it).
+ */
+import { pino } from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp, type App } from "../src/app.js";
+import { createDb, type Db } from "../src/db/client.js";
+import { redisPair, startTestGateway, type TestGateway } from "./support/gateway.js";
+import { connect, subscribe } from "./support/subscriptions.js";
+
+const REDIS_URL = process.env.REDIS_URL;
+if (!REDIS_URL) console.warn("[cross-instance] skipped: REDIS_URL is not set, so there is no Redis to share events through");
+
+describe.skipIf(!REDIS_URL)("two instances sharing PostgreSQL and Redis", () => {
+  let a: TestGateway;
+  let b: App;
+  let bDb: Db;
+  let bRedis: ReturnType<typeof redisPair>;
+  let bUrl: string;
+  beforeAll(async () => {
+    a = await startTestGateway({ redisUrl: REDIS_URL });
+    bDb = createDb({ url: a.databaseUrl });
+    bRedis = redisPair(REDIS_URL!);
+    b = createApp({ db: bDb, redis: bRedis, logger: pino({ level: "silent" }), rateLimit: { points: 1000, durationSeconds: 60 }, production: false });
+    bUrl = `http://127.0.0.1:${await b.listen(0, "127.0.0.1")}/graphql`;
+  });
+  afterAll(async () => {
+    await b.close();
+    bRedis.publish.disconnect();
+    bRedis.subscribe.disconnect();
+    await bDb.$disconnect();
+    await a.close();
+  });
+
+  it("a mutation on A reaches a subscriber on B, and not a subscriber of another tenant", async () => {
+    const acme = await a.tenant("acme");
+    const globex = await a.tenant("globex");
+    await a.graphql("mutation { createShipment(input: { shipmentNumber: \"X-1\", cartons: [{ trackingNumber: \"1ZCROSS00001\" }] }) { id } }", {}, acme.basic);
+    const query = "subscription { trackingUpdated { version source shipment { shipmentNumber } events { event } } }";
+    const onB = await subscribe(connect(bUrl, acme.basic), query);
+    const otherOnB = await subscribe(connect(bUrl, globex.basic), query);
+    const res = await a.graphql(
+      "mutation ($input: UpdateTrackingInput!) { updateTracking(input: $input) { shipments { version } } }",
+      { input: { shipmentNumber: "X-1", trackingNumber: "1ZCROSS00001", tracking: [{ event: "picked up", eventRecordedAt: "2024-01-01T00:00:00Z" }] } },
+      acme.basic,
+    );
+    expect(res.body.errors).toBeUndefined();
+    const [update] = await onB.waitFor(1);
+    expect(update.data.trackingUpdated).toEqual({ version: 2, source: "PUSH", shipment: { shipmentNumber: "X-1" }, events: [{ event: "picked up" }] });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(otherOnB.received).toEqual([]);
+    await Promise.all([onB.close(), otherOnB.close()]);
+  });
+});
