@@ -3,6 +3,7 @@ import { TrackingStatus } from "./enums.js";
 import { chronological } from "./tracking-event.js";
 
 builder.prismaNode("Carton", {
+  select: { id: true },
   description: "A package within a shipment; one tracking number per carton.",
   id: { field: "id", description: "Public id, `ctn_…`." },
   findUnique: (id, ctx) => ({ id, tenantId: ctx.viewer.tenantId }),

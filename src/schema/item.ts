@@ -1,6 +1,7 @@
 import { builder } from "./builder.js";
 
 builder.prismaNode("Item", {
+  select: { id: true },
   description: "A line item packed in a carton.",
   id: { field: "id", description: "Public id, `itm_…`." },
   findUnique: (id, ctx) => ({ id, carton: { tenantId: ctx.viewer.tenantId } }),

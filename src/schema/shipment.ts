@@ -7,6 +7,7 @@ import { chronological } from "./tracking-event.js";
 const byPosition = { orderBy: { position: "asc" as const } };
 
 export const Shipment = builder.prismaNode("Shipment", {
+  select: { id: true },
   description:
     "A shipment: fabric's shipment document (cartons, items, recipients, ship-to address, audit log) together with the sync API's courier tracking fields.",
   id: { field: "id", description: "Public id, `ship_…`." },

@@ -13,6 +13,7 @@ const TrackingNotes = builder.objectRef<NotesShape>("TrackingNotes").implement({
 });
 
 export const TrackingEvent = builder.prismaNode("TrackingEvent", {
+  select: { id: true },
   description: "One scan or status report from the carrier for a carton.",
   id: { field: "id", description: "Public id, `evt_…`." },
   findUnique: (id, ctx) => ({ id, tenantId: ctx.viewer.tenantId }),

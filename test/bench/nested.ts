@@ -1,0 +1,161 @@
+/**
+ * nested: `shipments(first: 20)` with cartons, items and each carton's last 10 tracking events,
+ * through the gateway with authentication, against a hand-written `pg` handler producing the same
+ * JSON from the same rows. Figures: throughput ratio (target ≥ 0.5) and SQL statements per request,
+ * which must not grow with the page size (target: constant, ≤ 4).
+ */
+import { JSON_HEADERS, post, type BenchContext, type ScenarioResult, type ServerHandle } from "./runner.js";
+import { countingPool, readBody, startHttp, type BenchServer } from "./server-kit.js";
+import { ratioRow, summarize, type Row } from "./stats.js";
+import { knobs } from "./knobs.js";
+
+export const NESTED_QUERY = /* GraphQL */ `query Nested($first: Int!) {
+  shipments(first: $first) {
+    nodes {
+      id shipmentNumber version statusCode trackingStatus shipmentCourier
+      cartons {
+        trackingNumber trackingStatus
+        items { sku shippedQuantity }
+        trackingEvents(last: 10) { eventId event eventRecordedAt location status }
+      }
+    }
+  }
+}`;
+
+const body = (first: number) => JSON.stringify({ query: NESTED_QUERY, variables: { first } });
+
+interface ReferenceOptions {
+  url: string;
+  tenantId: string;
+  authorization: string;
+  contentType: string;
+}
+
+/**
+ * The reference: what a careful hand-written handler does. One query for the page, then cartons,
+ * items and the last 10 events per carton (LATERAL … LIMIT) in parallel, keyed by the page's
+ * shipment ids; JSON assembled in the selection's field order. The credential check is a string
+ * comparison, as cheap as the gateway's cached verification.
+ */
+export async function startNestedReference(options: ReferenceOptions): Promise<BenchServer> {
+  const counted = countingPool(options.url);
+  const { pool } = counted;
+  const page = async (first: number) => {
+    const shipments = (
+      await pool.query(
+        `SELECT id, "shipmentNumber", version, "statusCode", "trackingStatus", "shipmentCourier" FROM "Shipment"
+         WHERE "tenantId" = $1 ORDER BY "createdAt" DESC, id DESC LIMIT $2`,
+        [options.tenantId, first],
+      )
+    ).rows;
+    const ids = shipments.map((s) => s.id);
+    const [cartons, items, events] = await Promise.all([
+      pool.query(`SELECT id, "shipmentId", "trackingNumber", "trackingStatus" FROM "Carton" WHERE "shipmentId" = ANY($1) ORDER BY position`, [ids]),
+      pool.query(
+        `SELECT i."cartonId", i.sku, i."shippedQuantity" FROM "Item" i JOIN "Carton" c ON c.id = i."cartonId"
+         WHERE c."shipmentId" = ANY($1) ORDER BY i.position`,
+        [ids],
+      ),
+      pool.query(
+        `SELECT e."cartonId", e."eventId", e.event, e."eventRecordedAt", e.location, e.status FROM "Carton" c
+         CROSS JOIN LATERAL (SELECT * FROM "TrackingEvent" t WHERE t."cartonId" = c.id ORDER BY t."eventRecordedAt" DESC, t.id DESC LIMIT 10) e
+         WHERE c."shipmentId" = ANY($1) ORDER BY e."eventRecordedAt", e.id`,
+        [ids],
+      ),
+    ]);
+    const byCarton = <T>(rows: { cartonId: string }[], shape: (row: any) => T) => {
+      const map = new Map<string, T[]>();
+      for (const row of rows) (map.get(row.cartonId) ?? map.set(row.cartonId, []).get(row.cartonId)!).push(shape(row));
+      return map;
+    };
+    const itemsOf = byCarton(items.rows, (i) => ({ sku: i.sku, shippedQuantity: i.shippedQuantity }));
+    const eventsOf = byCarton(events.rows, (e) => ({
+      eventId: e.eventId,
+      event: e.event,
+      eventRecordedAt: (e.eventRecordedAt as Date).toISOString(),
+      location: e.location,
+      status: e.status,
+    }));
+    const cartonsOf = new Map<string, unknown[]>();
+    for (const c of cartons.rows) {
+      const list = cartonsOf.get(c.shipmentId) ?? cartonsOf.set(c.shipmentId, []).get(c.shipmentId)!;
+      list.push({ trackingNumber: c.trackingNumber, trackingStatus: c.trackingStatus, items: itemsOf.get(c.id) ?? [], trackingEvents: eventsOf.get(c.id) ?? [] });
+    }
+    const nodes = shipments.map((s) => ({
+      id: s.id,
+      shipmentNumber: s.shipmentNumber,
+      version: s.version,
+      statusCode: s.statusCode,
+      trackingStatus: s.trackingStatus,
+      shipmentCourier: s.shipmentCourier,
+      cartons: cartonsOf.get(s.id) ?? [],
+    }));
+    return JSON.stringify({ data: { shipments: { nodes } } });
+  };
+  return startHttp(async (req, res) => {
+    try {
+      const request = JSON.parse(await readBody(req));
+      if (req.headers.authorization !== options.authorization) return res.writeHead(401).end();
+      const json = Buffer.from(await page(request.variables.first));
+      res.writeHead(200, { "content-type": options.contentType, "content-length": json.length }).end(json);
+    } catch (error) {
+      res.writeHead(500).end(String(error));
+    }
+  }, counted);
+}
+
+/** Statements per request, from `count` sequential requests (exact: nothing else runs meanwhile). */
+async function statementsPerRequest(server: ServerHandle, headers: Record<string, string>, first: number, count = 10) {
+  const before = (await server.stats()).statements;
+  for (let i = 0; i < count; i++) await post(server.url, headers, body(first));
+  return ((await server.stats()).statements - before) / count;
+}
+
+export async function nested(ctx: BenchContext): Promise<ScenarioResult> {
+  const tenant = ctx.seeded.nested;
+  const headers = { ...JSON_HEADERS, authorization: tenant.authorization };
+  const gateway = await ctx.startServer("gateway", "gateway", { url: ctx.databaseUrl });
+  const expected = await post(gateway.url, headers, body(20));
+  if (expected.status !== 200 || expected.body.includes('"errors"')) throw new Error(`nested: gateway answered ${expected.status} ${expected.body.slice(0, 500)}`);
+  const reference = await ctx.startServer("pg-nested", "pg-nested", {
+    url: ctx.databaseUrl,
+    tenantId: tenant.id,
+    authorization: tenant.authorization,
+    contentType: expected.contentType,
+  } satisfies ReferenceOptions);
+  try {
+    const produced = await post(reference.url, headers, body(20));
+    const sameJson = produced.body === expected.body;
+    if (!sameJson) ctx.log(`nested: reference JSON differs!\n gateway:   ${expected.body.slice(0, 400)}\n reference: ${produced.body.slice(0, 400)}`);
+    // Warm the credential cache first: the figure is the query's own statements.
+    const statements = {
+      gateway: { first1: await statementsPerRequest(gateway, headers, 1), first20: await statementsPerRequest(gateway, headers, 20) },
+      reference: { first1: await statementsPerRequest(reference, headers, 1), first20: await statementsPerRequest(reference, headers, 20) },
+    };
+    const run = (server: ServerHandle) => (warmUp: boolean) =>
+      ctx.runLoad(server, { headers, body: body(20) }, warmUp ? knobs.warmupSeconds : knobs.seconds);
+    const { a, b } = await ctx.interleave("nested", knobs.pairs, run(gateway), run(reference), (r) => `${r.throughput.toFixed(0)} req/s`);
+    const errors = [...a, ...b].reduce((sum, r) => sum + r.non2xx + r.errors, 0);
+    const throughput = ratioRow("nested", "shipments(first: 20) req/s", a.map((r) => r.throughput), b.map((r) => r.throughput), {
+      text: "≥ 0.5",
+      ok: (ratio) => ratio >= 0.5,
+    });
+    if (!sameJson || errors) {
+      throughput.met = false;
+      throughput.note = `same JSON: ${sameJson}; failed requests: ${errors}`;
+    }
+    const g = statements.gateway;
+    const sql: Row = {
+      scenario: "nested",
+      figure: "SQL statements / request",
+      gateway: summarize([g.first20]),
+      reference: summarize([statements.reference.first20]),
+      comparison: `first: 1 → ${g.first1}, first: 20 → ${g.first20}`,
+      target: "constant, ≤ 4",
+      met: g.first1 === g.first20 && g.first20 <= 4,
+    };
+    return { rows: [throughput, sql], details: { sameJson, responseBytes: expected.body.length, statements, gateway: a, reference: b } };
+  } finally {
+    await Promise.all([gateway.stop(), reference.stop()]);
+  }
+}
