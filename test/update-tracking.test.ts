@@ -143,11 +143,11 @@ describe("updateTracking SQL statements", () => {
   afterAll(() => gw.close());
 
   /**
-   * Per request, whatever its number of events: find the shipment; BEGIN, lock it, read its cartons,
-   * insert the events, re-read the touched cartons' history, update carton, update shipment, audit,
+   * Per request, whatever its number of events: find the shipment; BEGIN, lock it with its cartons,
+   * insert the events, re-read the touched cartons' history, update cartons, update shipment, audit,
    * COMMIT; then the payload's shipment and events.
    */
-  const STATEMENTS_PER_UPDATE_TRACKING = 12;
+  const STATEMENTS_PER_UPDATE_TRACKING = 11;
   let hour = 0;
   /** `events` new scans, the newest of which moves the carton to `lastEvent`'s status. */
   const statementsFor = async (events: number, lastEvent: string) => {

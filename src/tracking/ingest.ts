@@ -4,13 +4,15 @@
  * audit, and — after commit — publish exactly one update. No GraphQL here.
  */
 import { randomUUID } from "node:crypto";
-import type { Db, DbTransaction } from "../db/client.js";
+import type pg from "pg";
+import { sqlPool, type Db } from "../db/client.js";
 import { ConflictError, NotFoundError, ValidationError, type ValidationDetail } from "../errors.js";
-import type { StatusCode, TrackingSource, TrackingStatus } from "../generated/prisma/enums.js";
+import type { TrackingSource } from "../generated/prisma/enums.js";
 import { newId } from "../schema/ids.js";
-import { chronological, carrierKey, dedupeKey } from "./identity.js";
+import { carrierKey, dedupeKey } from "./identity.js";
 import type { TrackingPublisher, TrackingUpdateMessage } from "./messages.js";
 import { deriveStatus, normalizeEventWords, rollUp, type NormalizedStatus } from "./status.js";
+import { inTransaction, type EventRow, type LockedShipment, type StoredCarton, type TrackingStore } from "./store.js";
 
 /** One event as a carrier reports it. */
 export interface IncomingEvent {
@@ -89,16 +91,6 @@ export function validateEvents(cartons: CartonTracking[], paths: EventPaths = { 
   if (problems.length) throw new ValidationError(problems);
 }
 
-// Waiting for the shipment's row lock is the point under contention, so allow for a queue of writers.
-const TRANSACTION = { maxWait: 10_000, timeout: 20_000 };
-
-interface LockedShipment {
-  version: number;
-  statusCode: StatusCode;
-  trackingStatus: TrackingStatus | null;
-  expectedDelivery: Date | null;
-  verificationStatus: "VERIFIED" | "PENDING";
-}
 
 /** Whether the facts differ from the shipment's: a sync repeating what is known is no change (no version bump). */
 function changesFacts(facts: ShipmentFacts, current: LockedShipment): boolean {
@@ -110,149 +102,110 @@ function changesFacts(facts: ShipmentFacts, current: LockedShipment): boolean {
 }
 
 export class TrackingIngestor {
+  private readonly pool: pg.Pool;
+
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly publisher: TrackingPublisher,
-  ) {}
+  ) {
+    this.pool = sqlPool(db);
+  }
 
   async ingest(request: IngestRequest): Promise<IngestResult> {
     validateEvents(request.cartons);
-    const result = await this.db.$transaction((tx) => this.apply(tx, request), TRANSACTION);
+    const result = await inTransaction(this.pool, (store) => this.apply(store, request));
     // After commit, never inside: subscribers must be able to read what they are told about.
     if (result.update) await this.publisher.publish(result.update);
     return result;
   }
 
   /** Creates the cartons the request asks for (`newCarton`) that the shipment lacks, after its last one. */
-  private async addMissingCartons(tx: DbTransaction, request: IngestRequest, existing: { trackingNumber: string | null }[]) {
+  private async addMissingCartons(store: TrackingStore, request: IngestRequest, existing: StoredCarton[]): Promise<StoredCarton[]> {
     const known = new Set(existing.map((c) => c.trackingNumber));
     const rows = request.cartons
       .filter((c) => c.newCarton && !known.has(c.trackingNumber))
-      .map((c, i) => ({
-        id: newId("ctn"),
-        tenantId: request.tenantId,
-        shipmentId: request.shipmentId,
-        position: existing.length + i,
-        trackingNumber: c.trackingNumber,
-        shipmentCarrier: c.newCarton!.shipmentCarrier,
-      }));
-    if (rows.length) await tx.carton.createMany({ data: rows });
+      .map((c, i) => ({ id: newId("ctn"), position: existing.length + i, trackingNumber: c.trackingNumber, shipmentCarrier: c.newCarton!.shipmentCarrier }));
+    if (rows.length) await store.addCartons(request.tenantId, request.shipmentId, rows);
     return rows.map(({ id, trackingNumber, shipmentCarrier }) => ({ id, trackingNumber, shipmentCarrier, trackingStatus: null, trackingSubstatus: null, trackingURL: null }));
   }
 
-  private async apply(tx: DbTransaction, request: IngestRequest): Promise<IngestResult> {
+  private async apply(store: TrackingStore, request: IngestRequest): Promise<IngestResult> {
     const { tenantId, shipmentId, source } = request;
-    // The row lock serializes writers of one shipment: versions stay gapless and status derivation
-    // always sees every committed event.
-    const [locked] = await tx.$queryRaw<LockedShipment[]>`
-      SELECT version, "statusCode", "trackingStatus", "expectedDelivery", "verificationStatus"
-      FROM "Shipment" WHERE id = ${shipmentId} AND "tenantId" = ${tenantId} FOR UPDATE`;
+    const locked = await store.lockShipment(tenantId, shipmentId);
     if (!locked) throw new NotFoundError();
     if (request.expectedVersion != null && request.expectedVersion !== locked.version) throw new ConflictError(locked.version);
 
-    const cartons = await tx.carton.findMany({
-      where: { shipmentId },
-      select: { id: true, trackingNumber: true, shipmentCarrier: true, trackingStatus: true, trackingSubstatus: true, trackingURL: true },
-    });
-    cartons.push(...(await this.addMissingCartons(tx, request, cartons)));
+    const cartons = [...locked.cartons, ...(await this.addMissingCartons(store, request, locked.cartons))];
     const byNumber = new Map(cartons.map((c) => [c.trackingNumber, c]));
     const version = locked.version + 1;
-    const candidates = request.cartons.flatMap((incoming) => {
+    const candidates: EventRow[] = request.cartons.flatMap((incoming) => {
       const carton = byNumber.get(incoming.trackingNumber);
       if (!carton) throw new NotFoundError("Carton");
-      return incoming.events.map((e) => {
-        const carrier = carrierKey(e.shipmentCarrier ?? carton.shipmentCarrier);
-        return {
-          id: newId("evt"),
-          tenantId,
-          shipmentId,
-          cartonId: carton.id,
-          carrier,
-          dedupeKey: dedupeKey({ ...e, trackingNumber: incoming.trackingNumber }),
-          eventId: e.eventId ?? null,
-          event: e.event,
-          eventRecordedAt: e.eventRecordedAt,
-          localTime: e.localTime ?? null,
-          location: e.location ?? null,
-          notesDescription: e.notesDescription ?? null,
-          shipmentCarrier: e.shipmentCarrier ?? null,
-          carrierStatusCode: e.carrierStatusCode ?? null,
-          ...(e.normalized ?? normalizeEventWords(e.event)),
-          source,
-          shipmentVersion: version,
-        };
-      });
+      return incoming.events.map((e) => ({
+        id: newId("evt"),
+        cartonId: carton.id,
+        carrier: carrierKey(e.shipmentCarrier ?? carton.shipmentCarrier),
+        dedupeKey: dedupeKey({ ...e, trackingNumber: incoming.trackingNumber }),
+        eventId: e.eventId ?? null,
+        event: e.event,
+        eventRecordedAt: e.eventRecordedAt,
+        localTime: e.localTime ?? null,
+        location: e.location ?? null,
+        notesDescription: e.notesDescription ?? null,
+        shipmentCarrier: e.shipmentCarrier ?? null,
+        carrierStatusCode: e.carrierStatusCode ?? null,
+        ...(e.normalized ?? normalizeEventWords(e.event)),
+      }));
     });
     // One row per identity even when a request repeats an event; the unique key handles the rest.
     const unique = [...new Map(candidates.map((c) => [`${c.carrier}\u0000${c.dedupeKey}`, c])).values()];
-    const inserted = unique.length
-      ? await tx.trackingEvent.createManyAndReturn({ data: unique, skipDuplicates: true, select: { id: true } })
-      : [];
-    const insertedIds = new Set(inserted.map((row) => row.id));
+    const insertedIds = unique.length ? await store.insertEvents(tenantId, shipmentId, source, version, unique) : new Set<string>();
     const applied = unique.filter((c) => insertedIds.has(c.id)).sort((a, b) => a.eventRecordedAt.getTime() - b.eventRecordedAt.getTime());
     const duplicateEventIds = [...new Set(candidates.filter((c) => !insertedIds.has(c.id)).map((c) => c.eventId ?? c.dedupeKey))];
 
     const urlChanges = request.cartons.filter((c) => c.trackingURL && byNumber.get(c.trackingNumber)!.trackingURL !== c.trackingURL);
     const facts = request.facts ?? {};
-    const factsChanged = changesFacts(facts, locked);
-    if (applied.length === 0 && urlChanges.length === 0 && !factsChanged) {
-      if (facts.nextTrackAt !== undefined) await tx.shipment.update({ where: { id: shipmentId }, data: { nextTrackAt: facts.nextTrackAt, lastTrackedAt: new Date() } });
+    if (applied.length === 0 && urlChanges.length === 0 && !changesFacts(facts, locked)) {
+      if (facts.nextTrackAt !== undefined) await store.recordTracked(shipmentId, facts.nextTrackAt);
       return { shipmentId, version: locked.version, appliedEventIds: [], duplicateEventIds, update: null };
     }
 
     // Re-derive the touched cartons from all their events in time order (late events slot in).
     const touched = new Set(applied.map((e) => e.cartonId));
-    const history = touched.size
-      ? await tx.trackingEvent.findMany({
-          where: { cartonId: { in: [...touched] } },
-          orderBy: chronological,
-          select: { cartonId: true, status: true, substatus: true },
-        })
-      : [];
+    const history = touched.size ? await store.history([...touched]) : [];
     const statusOf = new Map(cartons.map((c) => [c.id, c.trackingStatus ? { status: c.trackingStatus, substatus: c.trackingSubstatus ?? "" } : null]));
     for (const cartonId of touched) statusOf.set(cartonId, deriveStatus(history.filter((h) => h.cartonId === cartonId)));
     const rolled = rollUp(locked.statusCode, cartons.map((c) => statusOf.get(c.id) ?? null));
 
-    for (const carton of cartons) {
-      const next = statusOf.get(carton.id);
-      const url = urlChanges.find((c) => c.trackingNumber === carton.trackingNumber)?.trackingURL;
-      if (next?.status !== carton.trackingStatus || next?.substatus !== carton.trackingSubstatus || url) {
-        await tx.carton.update({
-          where: { id: carton.id },
-          data: { trackingStatus: next?.status ?? null, trackingSubstatus: next?.substatus ?? null, ...(url ? { trackingURL: url } : {}) },
-        });
-      }
-    }
-    const trackingStatus = (rolled.tracking?.status ?? locked.trackingStatus) as TrackingStatus | null;
-    await tx.shipment.update({
-      where: { id: shipmentId },
-      data: {
-        version,
-        statusCode: rolled.statusCode,
-        trackingStatus,
-        ...(rolled.tracking ? { trackingSubstatus: rolled.tracking.substatus } : {}),
-        ...(facts.expectedDelivery !== undefined ? { expectedDelivery: facts.expectedDelivery } : {}),
-        ...(facts.verificationStatus ? { verificationStatus: facts.verificationStatus } : {}),
-        ...(facts.nextTrackAt !== undefined ? { nextTrackAt: facts.nextTrackAt } : {}),
-        ...(source === "PUSH" ? {} : { lastTrackedAt: new Date() }),
-      },
+    const cartonChanges = cartons.flatMap((carton) => {
+      const next = statusOf.get(carton.id) ?? null;
+      const url = urlChanges.find((c) => c.trackingNumber === carton.trackingNumber)?.trackingURL ?? null;
+      const changed = next?.status !== (carton.trackingStatus ?? undefined) || next?.substatus !== (carton.trackingSubstatus ?? undefined) || url;
+      return changed ? [{ id: carton.id, trackingStatus: next?.status ?? null, trackingSubstatus: next?.substatus ?? null, trackingURL: url }] : [];
     });
-    await tx.auditLog.create({
-      data: {
-        id: newId("aud"),
-        shipmentId,
-        auditId: randomUUID(),
-        auditType: "TRACKING_UPDATE",
-        source,
-        note: `${applied.length} tracking event(s) applied`,
-        updatedFields: locked.statusCode === rolled.statusCode ? [] : [{ fieldName: "statusCode", fieldOriginalValue: locked.statusCode }],
-        version,
-        trackingSource: source,
-        previousStatusCode: locked.statusCode,
-        statusCode: rolled.statusCode,
-        previousTrackingStatus: locked.trackingStatus,
-        trackingStatus,
-      },
+    if (cartonChanges.length) await store.updateCartons(cartonChanges);
+    const trackingStatus = rolled.tracking?.status ?? locked.trackingStatus;
+    await store.updateShipment(shipmentId, {
+      version,
+      statusCode: rolled.statusCode,
+      trackingStatus,
+      trackingSubstatus: rolled.tracking?.substatus,
+      expectedDelivery: facts.expectedDelivery,
+      verificationStatus: facts.verificationStatus,
+      nextTrackAt: facts.nextTrackAt,
+      tracked: source !== "PUSH",
+    });
+    await store.insertAudit(shipmentId, {
+      id: newId("aud"),
+      auditId: randomUUID(),
+      source,
+      note: `${applied.length} tracking event(s) applied`,
+      updatedFields: locked.statusCode === rolled.statusCode ? [] : [{ fieldName: "statusCode", fieldOriginalValue: locked.statusCode }],
+      version,
+      previousStatusCode: locked.statusCode,
+      statusCode: rolled.statusCode,
+      previousTrackingStatus: locked.trackingStatus,
+      trackingStatus,
     });
     const trackingNumbers = cartons.filter((c) => touched.has(c.id) || urlChanges.some((u) => u.trackingNumber === c.trackingNumber));
     return {
