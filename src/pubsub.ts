@@ -4,6 +4,7 @@
  * other tenants' events away from a subscriber by construction.
  */
 import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
+import { setMaxListeners } from "node:events";
 import { createPubSub } from "graphql-yoga";
 import type { Redis } from "ioredis";
 import type { TrackingPublisher, TrackingUpdateMessage } from "./tracking/messages.js";
@@ -14,10 +15,17 @@ export function topicOf(tenantId: string) {
   return `trackingUpdated:${tenantId}`;
 }
 
+/** An in-process event target; every subscription is a listener, and thousands are expected. */
+function inProcessTarget() {
+  const target = new EventTarget();
+  setMaxListeners(0, target);
+  return target;
+}
+
 export function createTrackingPubSub(redis?: { publish: Redis; subscribe: Redis }) {
-  return createPubSub<Record<string, [TrackingUpdateMessage]>>(
-    redis ? { eventTarget: createRedisEventTarget({ publishClient: redis.publish, subscribeClient: redis.subscribe }) } : {},
-  );
+  return createPubSub<Record<string, [TrackingUpdateMessage]>>({
+    eventTarget: redis ? createRedisEventTarget({ publishClient: redis.publish, subscribeClient: redis.subscribe }) : inProcessTarget(),
+  });
 }
 
 export function publisherFor(pubsub: TrackingPubSub): TrackingPublisher {
