@@ -1,3 +1,4 @@
+import type { Context } from "../context.js";
 import { NotFoundError } from "../errors.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import { builder } from "./builder.js";
@@ -93,35 +94,35 @@ function shipmentsWhere(filter: Filter | null | undefined, tenantId: string): Pr
   };
 }
 
+/**
+ * One of the caller's shipments; NOT_FOUND (and null) when there is none — including when it belongs
+ * to another tenant, which must not be told apart from "does not exist".
+ */
+async function ownShipment<Q extends object>(ctx: Context, query: Q, where: Prisma.ShipmentWhereInput) {
+  return (await ctx.db.shipment.findFirst({ ...query, where: { tenantId: ctx.viewer.tenantId, ...where } })) ?? Promise.reject(new NotFoundError());
+}
+
 builder.queryFields((t) => ({
   shipment: t.prismaField({
     type: Shipment,
     nullable: true,
     description: "A shipment by its id (`ship_…`). NOT_FOUND when it does not exist for the caller.",
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (query, _root, { id }, ctx) =>
-      (await ctx.db.shipment.findFirst({ ...query, where: { id: String(id), tenantId: ctx.viewer.tenantId } })) ??
-      Promise.reject(new NotFoundError()),
+    resolve: (query, _root, { id }, ctx) => ownShipment(ctx, query, { id: String(id) }),
   }),
   shipmentByNumber: t.prismaField({
     type: Shipment,
     nullable: true,
     description: "A shipment by its merchant-defined shipment number.",
     args: { shipmentNumber: t.arg.string({ required: true }) },
-    resolve: async (query, _root, { shipmentNumber }, ctx) =>
-      (await ctx.db.shipment.findFirst({ ...query, where: { shipmentNumber, tenantId: ctx.viewer.tenantId } })) ??
-      Promise.reject(new NotFoundError()),
+    resolve: (query, _root, { shipmentNumber }, ctx) => ownShipment(ctx, query, { shipmentNumber }),
   }),
   shipmentByTrackingNumber: t.prismaField({
     type: Shipment,
     nullable: true,
     description: "The shipment holding this tracking number (its own or one of its cartons').",
     args: { trackingNumber: t.arg.string({ required: true }) },
-    resolve: async (query, _root, { trackingNumber }, ctx) =>
-      (await ctx.db.shipment.findFirst({
-        ...query,
-        where: { tenantId: ctx.viewer.tenantId, ...byTrackingNumber(trackingNumber) },
-      })) ?? Promise.reject(new NotFoundError()),
+    resolve: (query, _root, { trackingNumber }, ctx) => ownShipment(ctx, query, byTrackingNumber(trackingNumber)),
   }),
   shipments: t.prismaConnection({
     type: Shipment,
