@@ -58,6 +58,26 @@ describe("trackingUpdated over graphql-ws", () => {
     socket.close();
   });
 
+  it("also streams over server-sent events, with HTTP credentials", async () => {
+    const abort = new AbortController();
+    const response = await fetch(gw.url, {
+      method: "POST",
+      headers: { ...acme.basic, "content-type": "application/json", accept: "text/event-stream" },
+      body: JSON.stringify({ query: SUBSCRIPTION, variables: { shipmentId } }),
+      signal: abort.signal,
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("text/event-stream");
+    const reader = response.body!.getReader();
+    await new Promise((r) => setTimeout(r, 200));
+    const version = await push("arrived at facility");
+    let text = "";
+    while (!text.includes('"trackingUpdated"')) text += new TextDecoder().decode((await reader.read()).value);
+    const data = JSON.parse(text.split("\n").find((line) => line.startsWith("data:") && line.includes("trackingUpdated"))!.slice(5));
+    expect(data.data.trackingUpdated).toMatchObject({ version, source: "PUSH", events: [{ event: "arrived at facility" }] });
+    abort.abort();
+  });
+
   it("closes with 4403 when connection_init carries bad credentials", async () => {
     const socket = new WebSocket(wsUrl(gw.url), "graphql-transport-ws");
     await new Promise((resolve) => socket.once("open", resolve));
