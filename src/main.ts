@@ -9,6 +9,7 @@ import { ConfigError, parseConfig } from "./config.js";
 import { createCourierRegistry } from "./couriers/registry.js";
 import { createDb } from "./db/client.js";
 import { openDatabase } from "./db/database.js";
+import { startDemoFeed } from "./demo/feed.js";
 import { DEMO, DEMO_BASIC_AUTHORIZATION, seedDemo } from "./demo/seed.js";
 import { TrackingPoller } from "./tracking/poller.js";
 
@@ -43,6 +44,8 @@ async function main() {
     ? new TrackingPoller({ databaseUrl: database.url, db, sync: app.services.sync, logger }, config.trackingPoll)
     : undefined;
   await poller?.start();
+  // The demo's simulated shipments move only while background tracking follows them.
+  const demoFeed = config.demo && poller ? startDemoFeed(db, logger) : undefined;
   logger.info({ ...config.trackingPoll }, "background tracking");
   const port = await app.listen(config.port, config.host);
   const url = `http://localhost:${port}/graphql`;
@@ -60,6 +63,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down");
+    demoFeed?.stop();
     await poller?.stop();
     await app.close();
     await db.$disconnect();

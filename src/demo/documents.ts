@@ -142,24 +142,26 @@ const SIMULATED_STAGGER_MS = 60_000;
  * Shipments on the simulator courier with time-driven numbers: each journey starts when the demo is
  * seeded (the start is part of the number), and background tracking picks up each step as it happens.
  */
+export function simulatedShipment(n: number, startsAt: Date): ShipmentDocument {
+  const trackingNumber = simulatorTrackingNumber(startsAt);
+  return {
+    shipmentNumber: `DEMO-SIM-${n}`,
+    shipmentTrackingNumber: trackingNumber,
+    shipmentCourier: "simulator",
+    fulfillmentMethod: "SHIPPING_PROVIDER",
+    orderNumbers: [`${90000 + n}`],
+    recipients: [{ email: `customer${n}@example.com`, name: { firstName: "Sam", lastName: `Customer ${n}` } }],
+    cartons: [
+      {
+        cartonNumber: "1",
+        trackingNumber,
+        shipmentCarrier: "SIMULATOR",
+        shipmentMethod: "ground",
+        items: [{ sku: `SKU-SIM-${n}`, orderedQuantity: 1, shippedQuantity: 1, uom: "EA" }],
+      },
+    ],
+  };
+}
+
 export const simulatedShipments = (seededAt: Date) =>
-  [0, 1, 2].map((i): ShipmentDocument => {
-    const trackingNumber = simulatorTrackingNumber(new Date(seededAt.getTime() + i * SIMULATED_STAGGER_MS));
-    return {
-      shipmentNumber: `DEMO-SIM-${i + 1}`,
-      shipmentTrackingNumber: trackingNumber,
-      shipmentCourier: "simulator",
-      fulfillmentMethod: "SHIPPING_PROVIDER",
-      orderNumbers: [`90000${i + 1}`],
-      recipients: [{ email: `customer${i + 1}@example.com`, name: { firstName: "Sam", lastName: `Customer ${i + 1}` } }],
-      cartons: [
-        {
-          cartonNumber: "1",
-          trackingNumber,
-          shipmentCarrier: "SIMULATOR",
-          shipmentMethod: "ground",
-          items: [{ sku: `SKU-SIM-${i + 1}`, orderedQuantity: 1, shippedQuantity: 1, uom: "EA" }],
-        },
-      ],
-    };
-  });
+  [1, 2, 3].map((n) => simulatedShipment(n, new Date(seededAt.getTime() + (n - 1) * SIMULATED_STAGGER_MS)));
