@@ -8,8 +8,10 @@ import { useServer } from "graphql-ws/use/ws";
 import type { Logger } from "pino";
 import { WebSocketServer } from "ws";
 import type { Authenticator, Viewer } from "./auth/credentials.js";
+import type { Context } from "./context.js";
 import type { Db } from "./db/client.js";
 import { pendingMigrations } from "./db/migrate.js";
+import { subscribeShared } from "./shared-execution.js";
 import { restRoute } from "./rest/index.js";
 import type { Gateway } from "./yoga.js";
 
@@ -39,9 +41,9 @@ type WsExtra = {
 };
 
 /**
- * graphql-ws executing through yoga's envelop, so sockets get the same schema, context, plugins and
- * error masking as HTTP. Credentials come in the `connection_init` payload, in the same form as the
- * HTTP headers; bad ones close the socket with 4403.
+ * graphql-ws on yoga's envelop: sockets get the same schema, context (auth, rate limit) and plugins
+ * as HTTP. Credentials come in the `connection_init` payload, in the same form as the HTTP headers;
+ * bad ones close the socket with 4403.
  */
 function attachGraphqlWs(server: Server, { gateway, authenticator, logger }: ServerParts) {
   const wss = new WebSocketServer({ server, path: gateway.graphqlEndpoint });
@@ -57,20 +59,22 @@ function attachGraphqlWs(server: Server, { gateway, authenticator, logger }: Ser
         }
       },
       onSubscribe: async (ctx, _id, payload) => {
-        const { schema, execute, subscribe, contextFactory, parse, validate } = gateway.getEnveloped({ viewer: ctx.extra.viewer });
-        const args: ExecutionArgs & { rootValue: Pick<Enveloped, "execute" | "subscribe"> } = {
+        const { schema, execute, contextFactory, parse, validate } = gateway.getEnveloped({ viewer: ctx.extra.viewer });
+        const args: ExecutionArgs & { rootValue: Pick<Enveloped, "execute"> } = {
           schema,
           operationName: payload.operationName,
           document: parse(payload.query),
           variableValues: payload.variables,
           contextValue: await contextFactory(),
-          rootValue: { execute, subscribe },
+          rootValue: { execute },
         };
         const errors = validate(args.schema, args.document);
         return errors.length ? errors : args;
       },
       execute: (args) => (args.rootValue as Pick<Enveloped, "execute">).execute(args),
-      subscribe: (args) => (args.rootValue as Pick<Enveloped, "subscribe">).subscribe(args),
+      // Subscriptions bypass envelop's per-subscriber execution: each update is executed once per
+      // tenant and operation, and shared (see shared-execution.ts).
+      subscribe: (args) => subscribeShared(args, (args.contextValue as Context).viewer.tenantId),
       onError: (_ctx, _id, _payload, errors) => logger.debug({ errors }, "graphql-ws operation failed"),
     },
     wss,
