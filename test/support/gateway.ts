@@ -53,7 +53,7 @@ export async function startTestGateway(
     redis,
     logger: pino({ level: "silent" }),
     rateLimit: { points: options.rateLimitPoints ?? 100_000, durationSeconds: 60 },
-    production: false,
+    production: options.production ?? false,
     couriers: options.couriers,
   });
   const port = await app.listen(0, "127.0.0.1");

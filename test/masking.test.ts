@@ -1,0 +1,31 @@
+/** Production mode: errors meant for clients keep their shape; anything unexpected says nothing more. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestGateway, type TestGateway } from "./support/gateway.js";
+
+describe("error masking in production", () => {
+  let gw: TestGateway;
+  let auth: Record<string, string>;
+  beforeAll(async () => {
+    gw = await startTestGateway({ production: true });
+    auth = (await gw.tenant("acme")).basic;
+  });
+  afterAll(() => gw.close());
+
+  it("keeps NOT_FOUND as it is", async () => {
+    const res = await gw.graphql('{ shipment(id: "ship_missing") { id } }', {}, auth);
+    expect(res.body.errors![0]).toMatchObject({ message: "Shipment not found", extensions: { code: "NOT_FOUND", type: "not_found_error" } });
+  });
+
+  it("masks a failure nobody planned for, without leaking its message", async () => {
+    await gw.db.$executeRawUnsafe('ALTER TABLE "Shipment" RENAME TO "ShipmentGone"');
+    try {
+      const res = await gw.graphql("{ shipments(first: 1) { nodes { id } } }", {}, auth);
+      expect(res.body.errors).toHaveLength(1);
+      expect(res.body.errors![0]!.message).toBe("Unexpected error.");
+      expect(res.body.errors![0]!.extensions).toEqual({ code: "INTERNAL_SERVER_ERROR" });
+      expect(JSON.stringify(res.body)).not.toMatch(/ShipmentGone|relation|does not exist|prisma|originalError/i);
+    } finally {
+      await gw.db.$executeRawUnsafe('ALTER TABLE "ShipmentGone" RENAME TO "Shipment"');
+    }
+  });
+});
