@@ -6,8 +6,9 @@ import type { Db } from "../db/client.js";
 import { ValidationError, type ValidationDetail } from "../errors.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import { newId } from "../schema/ids.js";
-import { carrierKey, dedupeKey } from "../tracking/identity.js";
-import { deriveStatus, normalizeEventWords } from "../tracking/status.js";
+import { byChronology } from "../tracking/identity.js";
+import { eventRow } from "../tracking/ingest.js";
+import { deriveStatus } from "../tracking/status.js";
 import type { AmountInCurrencyInput, CartonInput, ItemInput, ShipmentDocument } from "./document.js";
 
 const CURRENCY = /^[A-Z]{3}$/;
@@ -89,27 +90,12 @@ function itemRows(items: ItemInput[] | null | undefined): Prisma.ItemCreateWitho
 
 function cartonRow(tenantId: string, shipmentId: string, { items, tracking, ...carton }: CartonInput, position: number) {
   const id = newId("ctn");
-  const events = [...(tracking ?? [])]
-    .sort((a, b) => a.eventRecordedAt.getTime() - b.eventRecordedAt.getTime())
-    .map((e) => {
-      const normalized = normalizeEventWords(e.event);
-      const carrier = carrierKey(e.shipmentCarrier ?? carton.shipmentCarrier);
-      return {
-        id: newId("evt"),
-        tenantId,
-        shipmentId,
-        carrier,
-        dedupeKey: dedupeKey({ ...e, trackingNumber: carton.trackingNumber! }),
-        eventId: e.eventId ?? null,
-        event: e.event,
-        eventRecordedAt: e.eventRecordedAt,
-        location: e.location ?? null,
-        notesDescription: e.notes?.description ?? null,
-        shipmentCarrier: e.shipmentCarrier ?? null,
-        ...normalized,
-        shipmentVersion: 1,
-      };
-    });
+  // Known events are stored as the ingestion core would store them, version 1 being the creation.
+  const target = { id, trackingNumber: carton.trackingNumber!, shipmentCarrier: carton.shipmentCarrier ?? null };
+  const events = (tracking ?? [])
+    .map(({ notes, ...e }) => eventRow({ ...e, notesDescription: notes?.description }, target))
+    .sort(byChronology)
+    .map((e) => ({ ...e, tenantId, shipmentId, shipmentVersion: 1 }));
   const status = deriveStatus(events);
   const row: Prisma.CartonCreateManyShipmentInput & { items: Prisma.ItemCreateWithoutCartonInput[] } = {
     ...carton,
@@ -120,7 +106,7 @@ function cartonRow(tenantId: string, shipmentId: string, { items, tracking, ...c
     trackingSubstatus: status?.substatus ?? null,
     items: itemRows(items),
   };
-  return { row, events: events.map((e) => ({ ...e, cartonId: id })) };
+  return { row, events };
 }
 
 /** Stores the document; `id` is for fixtures that must keep a known id (the demo's sync example). */

@@ -31,3 +31,8 @@ export function dedupeKey(e: EventIdentityInput): string {
  * are ordered by identity, so every arrival order derives the same status.
  */
 export const chronological = [{ eventRecordedAt: "asc" as const }, { dedupeKey: "asc" as const }];
+
+/** `chronological` for events in memory; identities compare by code point, as `COLLATE "C"` does in SQL. */
+export function byChronology(a: { eventRecordedAt: Date; dedupeKey: string }, b: { eventRecordedAt: Date; dedupeKey: string }): number {
+  return a.eventRecordedAt.getTime() - b.eventRecordedAt.getTime() || (a.dedupeKey < b.dedupeKey ? -1 : a.dedupeKey > b.dedupeKey ? 1 : 0);
+}

@@ -9,7 +9,7 @@ import { sqlPool, type Db } from "../db/client.js";
 import { ConflictError, NotFoundError, ValidationError, type ValidationDetail } from "../errors.js";
 import type { TrackingSource } from "../generated/prisma/enums.js";
 import { newId } from "../schema/ids.js";
-import { carrierKey, dedupeKey } from "./identity.js";
+import { byChronology, carrierKey, dedupeKey } from "./identity.js";
 import type { TrackingPublisher, TrackingUpdateMessage } from "./messages.js";
 import { deriveStatus, normalizeEventWords, rollUp, type NormalizedStatus } from "./status.js";
 import { inTransaction, type EventRow, type LockedShipment, type StoredCarton, type TrackingStore } from "./store.js";
@@ -45,7 +45,6 @@ export interface CartonTracking {
 export interface ShipmentFacts {
   expectedDelivery?: Date | null;
   verificationStatus?: "VERIFIED" | "PENDING";
-  nextTrackAt?: Date | null;
 }
 
 export interface IngestRequest {
@@ -91,7 +90,6 @@ export function validateEvents(cartons: CartonTracking[], paths: EventPaths = { 
   if (problems.length) throw new ValidationError(problems);
 }
 
-
 /** Whether the facts differ from the shipment's: a sync repeating what is known is no change (no version bump). */
 function changesFacts(facts: ShipmentFacts, current: LockedShipment): boolean {
   const expected = facts.expectedDelivery;
@@ -99,6 +97,25 @@ function changesFacts(facts: ShipmentFacts, current: LockedShipment): boolean {
     (expected !== undefined && expected?.getTime() !== current.expectedDelivery?.getTime()) ||
     (facts.verificationStatus !== undefined && facts.verificationStatus !== current.verificationStatus)
   );
+}
+
+/** The row an event becomes on a carton: its identity (DESIGN §6) and its canonical status. */
+export function eventRow(e: IncomingEvent, carton: { id: string; trackingNumber: string; shipmentCarrier: string | null }): EventRow {
+  return {
+    id: newId("evt"),
+    cartonId: carton.id,
+    carrier: carrierKey(e.shipmentCarrier ?? carton.shipmentCarrier),
+    dedupeKey: dedupeKey({ ...e, trackingNumber: carton.trackingNumber }),
+    eventId: e.eventId ?? null,
+    event: e.event,
+    eventRecordedAt: e.eventRecordedAt,
+    localTime: e.localTime ?? null,
+    location: e.location ?? null,
+    notesDescription: e.notesDescription ?? null,
+    shipmentCarrier: e.shipmentCarrier ?? null,
+    carrierStatusCode: e.carrierStatusCode ?? null,
+    ...(e.normalized ?? normalizeEventWords(e.event)),
+  };
 }
 
 export class TrackingIngestor {
@@ -141,32 +158,17 @@ export class TrackingIngestor {
     const candidates: EventRow[] = request.cartons.flatMap((incoming) => {
       const carton = byNumber.get(incoming.trackingNumber);
       if (!carton) throw new NotFoundError("Carton");
-      return incoming.events.map((e) => ({
-        id: newId("evt"),
-        cartonId: carton.id,
-        carrier: carrierKey(e.shipmentCarrier ?? carton.shipmentCarrier),
-        dedupeKey: dedupeKey({ ...e, trackingNumber: incoming.trackingNumber }),
-        eventId: e.eventId ?? null,
-        event: e.event,
-        eventRecordedAt: e.eventRecordedAt,
-        localTime: e.localTime ?? null,
-        location: e.location ?? null,
-        notesDescription: e.notesDescription ?? null,
-        shipmentCarrier: e.shipmentCarrier ?? null,
-        carrierStatusCode: e.carrierStatusCode ?? null,
-        ...(e.normalized ?? normalizeEventWords(e.event)),
-      }));
+      return incoming.events.map((e) => eventRow(e, { ...carton, trackingNumber: incoming.trackingNumber }));
     });
     // One row per identity even when a request repeats an event; the unique key handles the rest.
     const unique = [...new Map(candidates.map((c) => [`${c.carrier}\u0000${c.dedupeKey}`, c])).values()];
     const insertedIds = unique.length ? await store.insertEvents(tenantId, shipmentId, source, version, unique) : new Set<string>();
-    const applied = unique.filter((c) => insertedIds.has(c.id)).sort((a, b) => a.eventRecordedAt.getTime() - b.eventRecordedAt.getTime());
+    const applied = unique.filter((c) => insertedIds.has(c.id)).sort(byChronology);
     const duplicateEventIds = [...new Set(candidates.filter((c) => !insertedIds.has(c.id)).map((c) => c.eventId ?? c.dedupeKey))];
 
     const urlChanges = request.cartons.filter((c) => c.trackingURL && byNumber.get(c.trackingNumber)!.trackingURL !== c.trackingURL);
     const facts = request.facts ?? {};
     if (applied.length === 0 && urlChanges.length === 0 && !changesFacts(facts, locked)) {
-      if (facts.nextTrackAt !== undefined) await store.recordTracked(shipmentId, facts.nextTrackAt);
       return { shipmentId, version: locked.version, appliedEventIds: [], duplicateEventIds, update: null };
     }
 
@@ -192,7 +194,6 @@ export class TrackingIngestor {
       trackingSubstatus: rolled.tracking?.substatus,
       expectedDelivery: facts.expectedDelivery,
       verificationStatus: facts.verificationStatus,
-      nextTrackAt: facts.nextTrackAt,
       tracked: source !== "PUSH",
     });
     await store.insertAudit(shipmentId, {

@@ -49,7 +49,7 @@ export interface ShipmentChange {
   trackingSubstatus?: string;
   expectedDelivery?: Date | null;
   verificationStatus?: "VERIFIED" | "PENDING";
-  nextTrackAt?: Date | null;
+  /** A courier was asked (SYNC, POLL): stamps `lastTrackedAt`. */
   tracked: boolean;
 }
 
@@ -123,11 +123,14 @@ export class TrackingStore {
     return new Set(rows.map((r) => r.id));
   }
 
-  /** Every event of these cartons in the order they happened (DESIGN §6), for status derivation. */
+  /**
+   * Every event of these cartons in the order they happened (DESIGN §6), for status derivation; ties
+   * by identity in code-point order, as `byChronology` orders them in memory.
+   */
   async history(cartonIds: string[]) {
     const { rows } = await this.client.query<{ cartonId: string; status: TrackingStatus; substatus: string }>(
       `SELECT "cartonId", status, substatus FROM "TrackingEvent"
-       WHERE "cartonId" = ANY($1::text[]) ORDER BY "eventRecordedAt", "dedupeKey"`,
+       WHERE "cartonId" = ANY($1::text[]) ORDER BY "eventRecordedAt", "dedupeKey" COLLATE "C"`,
       [cartonIds],
     );
     return rows;
@@ -148,8 +151,7 @@ export class TrackingStore {
          "trackingSubstatus" = CASE WHEN $5 THEN $6 ELSE "trackingSubstatus" END,
          "expectedDelivery" = CASE WHEN $7 THEN $8::timestamptz ELSE "expectedDelivery" END,
          "verificationStatus" = COALESCE($9::"VerificationStatus", "verificationStatus"),
-         "nextTrackAt" = CASE WHEN $10 THEN $11::timestamptz ELSE "nextTrackAt" END,
-         "lastTrackedAt" = CASE WHEN $12 THEN now() ELSE "lastTrackedAt" END,
+         "lastTrackedAt" = CASE WHEN $10 THEN now() ELSE "lastTrackedAt" END,
          "updatedAt" = now()
        WHERE id = $1`,
       [
@@ -157,15 +159,9 @@ export class TrackingStore {
         defined(change.trackingSubstatus), change.trackingSubstatus ?? null,
         defined(change.expectedDelivery), change.expectedDelivery ?? null,
         change.verificationStatus ?? null,
-        defined(change.nextTrackAt), change.nextTrackAt ?? null,
         change.tracked,
       ],
     );
-  }
-
-  /** A sync that found nothing new still records that it asked, and when to ask next. */
-  async recordTracked(shipmentId: string, nextTrackAt: Date | null) {
-    await this.client.query(`UPDATE "Shipment" SET "nextTrackAt" = $2, "lastTrackedAt" = now() WHERE id = $1`, [shipmentId, nextTrackAt]);
   }
 
   async insertAudit(shipmentId: string, a: AuditEntry) {

@@ -42,7 +42,7 @@ export function redisPair(url: string) {
 }
 
 export async function startTestGateway(
-  options: { rateLimitPoints?: number; redisUrl?: string; couriers?: CourierRegistry } = {},
+  options: { rateLimitPoints?: number; redisUrl?: string; couriers?: CourierRegistry; production?: boolean } = {},
 ): Promise<TestGateway> {
   const database = await createTestDatabase();
   const statements: string[] = [];
