@@ -31,3 +31,18 @@ export function createTrackingPubSub(redis?: { publish: Redis; subscribe: Redis 
 export function publisherFor(pubsub: TrackingPubSub): TrackingPublisher {
   return { publish: (update) => pubsub.publish(topicOf(update.tenantId), update) };
 }
+
+/**
+ * A memo per published message: the bus hands one update to all of a tenant's subscribers as the same
+ * object, so work any of them needs (a reload, an execution) is done for the first and shared.
+ * Entries go with the message.
+ */
+export function perMessage() {
+  const byMessage = new WeakMap<object, Map<string, Promise<unknown>>>();
+  return <T>(message: object, key: string, make: () => Promise<T>): Promise<T> => {
+    let done = byMessage.get(message);
+    if (!done) byMessage.set(message, (done = new Map()));
+    if (!done.has(key)) done.set(key, make());
+    return done.get(key) as Promise<T>;
+  };
+}

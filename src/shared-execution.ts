@@ -5,14 +5,14 @@
  * the result shared; graphql-ws only serializes and sends it per socket.
  */
 import { createSourceEventStream, execute, GraphQLError, print, type ExecutionArgs, type ExecutionResult } from "graphql";
+import { maskError } from "graphql-yoga";
+import { perMessage } from "./pubsub.js";
 
-const resultsByMessage = new WeakMap<object, Map<string, Promise<ExecutionResult>>>();
+const executeOncePerMessage = perMessage();
 
-/** As yoga masks them: errors meant for clients pass, anything unexpected says no more than that. */
-function masked(error: GraphQLError): GraphQLError {
-  const unexpected = error.originalError && !(error.originalError instanceof GraphQLError);
-  return unexpected ? new GraphQLError("Unexpected error.", { nodes: error.nodes, path: error.path, extensions: { code: "INTERNAL_SERVER_ERROR" } }) : error;
-}
+/** yoga's own masking: errors meant for clients pass, anything unexpected says no more than that. */
+// (typed as Error, it returns a GraphQLError for a GraphQLError.)
+const masked = (error: GraphQLError) => maskError(error, "Unexpected error.") as GraphQLError;
 
 async function executeEvent(args: ExecutionArgs, message: unknown): Promise<ExecutionResult> {
   const result = await execute({ ...args, rootValue: message });
@@ -21,10 +21,7 @@ async function executeEvent(args: ExecutionArgs, message: unknown): Promise<Exec
 
 function executeOnce(args: ExecutionArgs, message: unknown, key: string): Promise<ExecutionResult> {
   if (typeof message !== "object" || message === null) return executeEvent(args, message);
-  let results = resultsByMessage.get(message);
-  if (!results) resultsByMessage.set(message, (results = new Map()));
-  if (!results.has(key)) results.set(key, executeEvent(args, message));
-  return results.get(key)!;
+  return executeOncePerMessage(message, key, () => executeEvent(args, message));
 }
 
 async function* responses(source: AsyncIterable<unknown>, args: ExecutionArgs, key: string) {

@@ -1,25 +1,15 @@
 /** Subscription.trackingUpdated and the TrackingUpdate it delivers. */
 import type { Context } from "../context.js";
 import { NotFoundError, ValidationError } from "../errors.js";
-import { topicOf } from "../pubsub.js";
+import { perMessage, topicOf } from "../pubsub.js";
 import type { TrackingUpdateMessage } from "../tracking/messages.js";
 import { builder } from "./builder.js";
 import { TrackingSource, TrackingStatus } from "./enums.js";
 import { Shipment } from "./shipment.js";
 import { chronological, TrackingEvent } from "./tracking-event.js";
 
-/**
- * One published update reaches every subscriber of the tenant as the same message object. Loads are
- * memoized per message and per selection, so N subscribers with the same selection cost one query.
- */
-const loadsByMessage = new WeakMap<TrackingUpdateMessage, Map<string, Promise<unknown>>>();
-function loadOnce<T>(message: TrackingUpdateMessage, selection: unknown, load: () => Promise<T>): Promise<T> {
-  let loads = loadsByMessage.get(message);
-  if (!loads) loadsByMessage.set(message, (loads = new Map()));
-  const key = JSON.stringify(selection);
-  if (!loads.has(key)) loads.set(key, load());
-  return loads.get(key) as Promise<T>;
-}
+/** Loads per message and selection: N subscribers with the same selection cost one query. */
+const loadOnce = perMessage();
 
 const TrackingUpdate = builder.objectRef<TrackingUpdateMessage>("TrackingUpdate").implement({
   description: "A committed change to a shipment's tracking.",
@@ -28,13 +18,15 @@ const TrackingUpdate = builder.objectRef<TrackingUpdateMessage>("TrackingUpdate"
       type: Shipment,
       description: "The shipment as it is now, with your selection.",
       resolve: (query, message, _args, ctx) =>
-        loadOnce(message, ["shipment", query], () => ctx.db.shipment.findUniqueOrThrow({ ...query, where: { id: message.shipmentId } })),
+        loadOnce(message, JSON.stringify(["shipment", query]), () =>
+          ctx.db.shipment.findUniqueOrThrow({ ...query, where: { id: message.shipmentId } }),
+        ),
     }),
     events: t.prismaField({
       type: [TrackingEvent],
       description: "The events this change applied, oldest first.",
       resolve: (query, message, _args, ctx) =>
-        loadOnce(message, ["events", query], () =>
+        loadOnce(message, JSON.stringify(["events", query]), () =>
           ctx.db.trackingEvent.findMany({ ...query, where: { id: { in: message.eventIds } }, orderBy: chronological }),
         ),
     }),
