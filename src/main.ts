@@ -36,7 +36,7 @@ async function main() {
     rateLimit: config.rateLimit,
     production: config.production,
     graphiqlHeaders: config.demo ? { Authorization: DEMO_BASIC_AUTHORIZATION } : undefined,
-    couriers: createCourierRegistry(config.couriers),
+    couriers: createCourierRegistry(config.couriers, { logger: logger.child({ component: "couriers" }) }),
   });
   const unconfigured = app.services.couriers.all().filter((courier) => !courier.configured);
   if (unconfigured.length) logger.info({ couriers: unconfigured.map((courier) => courier.code) }, "couriers not configured (no credentials)");

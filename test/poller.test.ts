@@ -30,7 +30,7 @@ describe("background tracking rounds", () => {
   const now = () => clock;
 
   beforeAll(async () => {
-    const couriers = recordingRegistry(createCourierRegistry(parseCourierSettings({}).settings, now), asked);
+    const couriers = recordingRegistry(createCourierRegistry(parseCourierSettings({}).settings, { now }), asked);
     gw = await startTestGateway({ couriers });
     auth = (await gw.tenant("acme")).basic;
     secondDb = createDb({ url: gw.databaseUrl });

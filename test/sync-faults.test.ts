@@ -57,7 +57,7 @@ describe("syncShipmentTracking against a failing courier", () => {
       COURIER_BREAKER_THRESHOLD: String(BREAKER_THRESHOLD),
       COURIER_BREAKER_HALF_OPEN_MS: "60000",
     });
-    gw = await startTestGateway({ couriers: createCourierRegistry(settings, () => new Date(clock)) });
+    gw = await startTestGateway({ couriers: createCourierRegistry(settings, { now: () => new Date(clock) }) });
     auth = (await gw.tenant("acme")).basic;
     const created = await gw.graphql(
       CREATE_SHIPMENT,
@@ -139,7 +139,7 @@ describe("syncShipmentTracking against a failing courier", () => {
   it("rejects a number that fails the courier's check digit without calling the courier", async () => {
     const created = await gw.graphql(
       CREATE_SHIPMENT,
-      { input: { shipmentNumber: "UPS-SEED", shipmentCourier: "ups", shipmentTrackingNumber: "1Z123E45678901234" } },
+      { input: { shipmentNumber: "UPS-BAD", shipmentCourier: "ups", shipmentTrackingNumber: "1Z5R89390357567128" } },
       auth,
     );
     const calls = vendor.requests.length;
@@ -147,5 +147,21 @@ describe("syncShipmentTracking against a failing courier", () => {
     expect(res.status).toBe(400);
     expect(res.body.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", details: [{ path: "shipmentTrackingNumber" }] });
     expect(vendor.requests).toHaveLength(calls);
+  });
+
+  it("asks the courier about a number of no known format, such as the sync seed's: 200, still pending", async () => {
+    vendor.handler = (request) =>
+      request.path === "/security/v1/oauth/token"
+        ? { status: 200, body: { access_token: "ups-token", expires_in: 3599 } }
+        : { status: 404, body: { response: { errors: [{ code: "151044", message: "No tracking information available" }] } } };
+    const created = await gw.graphql(
+      CREATE_SHIPMENT,
+      { input: { shipmentNumber: "UPS-SEED", shipmentCourier: "ups", shipmentTrackingNumber: "1Z123E45678901234" } },
+      auth,
+    );
+    const res = await gw.graphql(SYNC, { id: created.body.data.createShipment.id }, auth);
+    expect(res.status).toBe(200);
+    expect(res.body.data.syncShipmentTracking).toMatchObject({ version: 1, verificationStatus: "PENDING", trackingStatus: null });
+    expect(vendor.requests.at(-1)).toMatchObject({ path: "/api/track/v1/details/1Z123E45678901234" });
   });
 });

@@ -2,13 +2,14 @@
  * DHL Shipment Tracking – Unified (developer.dhl.com/api-reference/shipment-tracking):
  * `GET /track/shipments?trackingNumber=…` with the `DHL-API-Key` header, one number per request.
  * Events carry `timestamp` (often a local time without offset), `statusCode` (pre-transit, transit,
- * delivered, failure, unknown) and a free-text `description`. 404 means no shipment was found.
+ * delivered, failure, unknown) and a free-text `description`. 404 means no shipment was found; a
+ * number can answer with several shipments (pieces, or the same number reused by two DHL services).
  */
-import { notFound, type CourierAdapter, type CourierEvent, type CourierTracking } from "./adapter.js";
+import { bySubstatus, leastAdvanced, type NormalizedStatus } from "../tracking/status.js";
+import { notFound, readActivities, runtimeOf, type CourierAdapter, type CourierEvent, type CourierPiece, type CourierRuntime, type CourierTracking } from "./adapter.js";
 import { carrierDate, carrierTime } from "./carrier-time.js";
 import { courierHttp } from "./http.js";
-import { classify, status, type StatusCodeTable } from "./status-codes.js";
-import type { NormalizedStatus } from "../tracking/status.js";
+import { classify, type StatusCodeTable } from "./status-codes.js";
 
 export interface DhlSettings {
   baseUrl: string;
@@ -35,32 +36,46 @@ interface DhlTrackResponse {
   shipments?: DhlShipment[];
 }
 
-const DHL_CODES: StatusCodeTable = {
-  "pre-transit": status("INFO_RECEIVED", "info_received_001"),
-  transit: status("IN_TRANSIT", "in_transit_001"),
-  delivered: status("DELIVERED", "delivered_001"),
-  failure: status("EXCEPTION", "exception_005"),
-  unknown: status("PENDING", "pending_001"),
+/** DHL's unified `statusCode` → AfterShip substatus; the description refines it. */
+export const DHL_CODES: StatusCodeTable = {
+  "pre-transit": "info_received_001",
+  transit: "in_transit_001",
+  delivered: "delivered_001",
+  failure: "exception_001",
+  unknown: "pending_001",
 };
 
-export function createDhlAdapter(settings: DhlSettings, now?: () => Date): CourierAdapter {
-  const http = courierHttp("dhl", settings.baseUrl, now);
+export function createDhlAdapter(settings: DhlSettings, runtime?: CourierRuntime): CourierAdapter {
+  const { logger } = runtimeOf(runtime);
+  const http = courierHttp("dhl", settings.baseUrl, runtime);
 
   async function trackOne(trackingNumber: string, signal: AbortSignal): Promise<CourierTracking> {
     const body = await http.sendOrNotFound<DhlTrackResponse>(
       { path: "/track/shipments", query: { trackingNumber }, headers: { "DHL-API-Key": settings.apiKey ?? "" } },
       signal,
     );
-    const shipment = body?.shipments?.[0];
-    if (!shipment) return notFound(trackingNumber);
-    const returning = shipment.returnFlag === true;
+    const shipments = body?.shipments ?? [];
+    if (shipments.length === 0) return notFound(trackingNumber);
+    let droppedEvents = 0;
+    const pieces = shipments.map((shipment): CourierPiece => {
+      const number = shipment.id ?? trackingNumber;
+      const returning = shipment.returnFlag === true;
+      const { events, dropped } = readActivities("dhl", number, shipment.events, (e) => toEvent(e, returning), logger);
+      droppedEvents += dropped;
+      return {
+        trackingNumber: number,
+        status: shipment.status ? statusOf(shipment.status, returning) : null,
+        signedBy: shipment.details?.proofOfDelivery?.signed?.name || null,
+        events,
+      };
+    });
     return {
       trackingNumber,
       found: true,
-      status: shipment.status ? statusOf(shipment.status, returning) : null,
-      expectedDelivery: carrierDate(shipment.estimatedTimeOfDelivery),
-      signedBy: shipment.details?.proofOfDelivery?.signed?.name || null,
-      events: (shipment.events ?? []).flatMap((e) => toEvent(e, returning) ?? []),
+      status: leastAdvanced(pieces.map((p) => p.status)),
+      expectedDelivery: carrierDate(shipments.find((s) => s.estimatedTimeOfDelivery)?.estimatedTimeOfDelivery),
+      pieces,
+      droppedEvents,
     };
   }
 
@@ -77,7 +92,7 @@ export function createDhlAdapter(settings: DhlSettings, now?: () => Date): Couri
 function statusOf(event: DhlEvent, returning: boolean): NormalizedStatus {
   const normalized = classify(DHL_CODES, event.statusCode, event.description ?? event.status ?? "");
   if (!returning) return normalized;
-  return normalized.status === "DELIVERED" ? status("RETURNED", "exception_011") : status("RETURNING", "exception_010");
+  return bySubstatus(normalized.status === "DELIVERED" ? "exception_011" : "exception_010");
 }
 
 function toEvent(event: DhlEvent, returning: boolean): CourierEvent | null {

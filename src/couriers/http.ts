@@ -1,9 +1,11 @@
 /**
  * The HTTP plumbing every connector shares: build the URL, send JSON or a form, parse JSON, and turn
- * anything but success into a `CourierError` with the upstream status and type (DESIGN §5). Connectors
- * only describe requests and read bodies.
+ * anything but success into a `CourierError` with the upstream status and type. A vendor's error body
+ * goes to the log, never into the error a client sees: it can carry account ids, internal messages or
+ * our own request echoed back. Connectors only describe requests and read bodies.
  */
 import { CourierError } from "../errors.js";
+import { runtimeOf, type CourierRuntime } from "./adapter.js";
 
 export interface CourierRequest {
   method?: "GET" | "POST";
@@ -22,10 +24,16 @@ export interface CourierHttp {
   send<T>(request: CourierRequest, signal: AbortSignal): Promise<T>;
   /** Like `send`, but a 404 — the courier's "no such tracking number" — resolves `undefined`. */
   sendOrNotFound<T>(request: CourierRequest, signal: AbortSignal): Promise<T | undefined>;
+  /** Like `send`, but a failed response that `expected(status, body)` accepts resolves `undefined`. */
+  sendUnless<T>(request: CourierRequest, signal: AbortSignal, expected: (status: number, body: string) => boolean): Promise<T | undefined>;
 }
 
+// Enough of a vendor's error body to diagnose it from the log.
+const LOGGED_BODY_CHARS = 2_000;
+
 /** An HTTP client bound to one courier's base URL; `now` reads HTTP-date and epoch `Retry-After`s. */
-export function courierHttp(courier: string, baseUrl: string, now: () => Date = () => new Date()): CourierHttp {
+export function courierHttp(courier: string, baseUrl: string, runtime?: CourierRuntime): CourierHttp {
+  const { now, logger } = runtimeOf(runtime);
   async function exchange(request: CourierRequest, signal: AbortSignal): Promise<Response> {
     const url = new URL(baseUrl.replace(/\/$/, "") + request.path);
     for (const [key, value] of Object.entries(request.query ?? {})) url.searchParams.set(key, value);
@@ -45,14 +53,20 @@ export function courierHttp(courier: string, baseUrl: string, now: () => Date = 
     }
   }
 
-  async function parse<T>(response: Response, signal: AbortSignal): Promise<T> {
-    let text: string;
+  async function read(response: Response, signal: AbortSignal): Promise<string> {
     try {
-      text = await response.text();
+      return await response.text();
     } catch (error) {
       throw transportFailure(courier, error, signal);
     }
-    if (!response.ok) throw statusFailure(courier, response, text, now());
+  }
+
+  function fail(response: Response, body: string): CourierError {
+    logger.warn({ courier, status: response.status, body: body.slice(0, LOGGED_BODY_CHARS) }, "courier answered with an error");
+    return statusFailure(courier, response, now());
+  }
+
+  function json<T>(response: Response, text: string): T {
     try {
       return JSON.parse(text) as T;
     } catch {
@@ -60,18 +74,20 @@ export function courierHttp(courier: string, baseUrl: string, now: () => Date = 
     }
   }
 
+  async function sendUnless<T>(request: CourierRequest, signal: AbortSignal, expected: (status: number, body: string) => boolean) {
+    const response = await exchange(request, signal);
+    const text = await read(response, signal);
+    if (response.ok) return json<T>(response, text);
+    if (expected(response.status, text)) return undefined;
+    throw fail(response, text);
+  }
+
   return {
     async send<T>(request: CourierRequest, signal: AbortSignal) {
-      return parse<T>(await exchange(request, signal), signal);
+      return (await sendUnless<T>(request, signal, () => false))!;
     },
-    async sendOrNotFound<T>(request: CourierRequest, signal: AbortSignal) {
-      const response = await exchange(request, signal);
-      if (response.status === 404) {
-        await response.body?.cancel();
-        return undefined;
-      }
-      return parse<T>(response, signal);
-    },
+    sendOrNotFound: <T>(request: CourierRequest, signal: AbortSignal) => sendUnless<T>(request, signal, (status) => status === 404),
+    sendUnless,
   };
 }
 
@@ -108,11 +124,13 @@ function secondsUntil(epochMs: number, now: Date): number {
   return Math.max(0, Math.ceil((epochMs - now.getTime()) / 1000));
 }
 
-function statusFailure(courier: string, response: Response, body: string, now: Date): CourierError {
+// Statuses whose Retry-After (or rate-limit reset) says when the courier takes calls again.
+const ASKS_TO_WAIT = new Set([429, 503]);
+
+function statusFailure(courier: string, response: Response, now: Date): CourierError {
   const type = upstreamType(response.status);
-  const retryAfter = response.status === 429 ? retryAfterSeconds(response.headers, now) : undefined;
-  const detail = body.replace(/\s+/g, " ").slice(0, 200);
-  return new CourierError(courier, { status: response.status, type }, `${courier} answered HTTP ${response.status}${detail ? `: ${detail}` : ""}`, retryAfter);
+  const retryAfter = ASKS_TO_WAIT.has(response.status) ? retryAfterSeconds(response.headers, now) : undefined;
+  return new CourierError(courier, { status: response.status, type }, `${courier} answered HTTP ${response.status}`, retryAfter);
 }
 
 function transportFailure(courier: string, error: unknown, signal: AbortSignal): CourierError {

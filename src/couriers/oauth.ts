@@ -3,6 +3,7 @@
  * shortly before they expire so a sync costs one tracking call, not two.
  */
 import { CourierError } from "../errors.js";
+import type { CourierRuntime } from "./adapter.js";
 import { courierHttp, type CourierHttp } from "./http.js";
 
 export interface ClientCredentials {
@@ -100,16 +101,16 @@ export function oauthCourier(
   courier: string,
   settings: OAuthCourierSettings,
   token: Pick<TokenSourceOptions, "path" | "clientAuth">,
-  now?: () => Date,
+  runtime?: CourierRuntime,
 ): { http: CourierHttp; tokens: TokenSource; configured: boolean } {
-  const http = courierHttp(courier, settings.baseUrl, now);
+  const http = courierHttp(courier, settings.baseUrl, runtime);
   const tokens = clientCredentialsToken({
     courier,
     http,
     ...token,
     clientId: settings.clientId ?? "",
     clientSecret: settings.clientSecret ?? "",
-    now,
+    now: runtime?.now,
   });
   return { http, tokens, configured: Boolean(settings.clientId && settings.clientSecret) };
 }

@@ -3,7 +3,7 @@
  * without credentials reports `configured: false` instead of being left out, so a shipment on it gets
  * a clear "not configured" courier error rather than "unknown courier".
  */
-import type { CourierAdapter } from "./adapter.js";
+import { runtimeOf, type CourierAdapter, type CourierRuntime } from "./adapter.js";
 import { createAftershipAdapter } from "./aftership.js";
 import type { CourierSettings } from "./config.js";
 import { createDhlAdapter } from "./dhl.js";
@@ -20,14 +20,18 @@ export interface CourierRegistry {
   all(): CourierAdapter[];
 }
 
-/** Builds the registry; `now` drives token expiry, `Retry-After` dates and the simulator's clock. */
-export function createCourierRegistry(settings: CourierSettings, now: () => Date = () => new Date()): CourierRegistry {
+/**
+ * Builds the registry; the runtime's `now` drives token expiry, `Retry-After` dates and the
+ * simulator's clock, its `logger` receives vendors' error bodies and unreadable activities.
+ */
+export function createCourierRegistry(settings: CourierSettings, runtime: CourierRuntime = {}): CourierRegistry {
+  const { now } = runtimeOf(runtime);
   const adapters = [
-    createUpsAdapter(settings.ups, now),
-    createFedexAdapter(settings.fedex, now),
-    createUspsAdapter(settings.usps, now),
-    createDhlAdapter(settings.dhl, now),
-    createAftershipAdapter(settings.aftership, now),
+    createUpsAdapter(settings.ups, runtime),
+    createFedexAdapter(settings.fedex, runtime),
+    createUspsAdapter(settings.usps, runtime),
+    createDhlAdapter(settings.dhl, runtime),
+    createAftershipAdapter(settings.aftership, runtime),
     createSimulatorAdapter({ now, stepMs: settings.simulator.stepMs }),
   ].map((adapter) => withResilience(adapter, settings.resilience, now));
   const byCode = new Map(adapters.map((adapter) => [adapter.code, adapter]));

@@ -1,8 +1,8 @@
 /**
  * The one resilience wrapper every adapter runs behind (cockatiel): a per-attempt timeout, bounded
  * retries with exponential backoff for transient failures, a circuit breaker per courier that fails
- * fast while the courier is down, and a gate that honours a courier's `Retry-After`. Whatever goes
- * wrong surfaces as a `CourierError` (DESIGN §5).
+ * fast while the courier is down, and a gate that honours a courier's `Retry-After` (on 429 and 503).
+ * Whatever goes wrong surfaces as a `CourierError`.
  */
 import {
   BrokenCircuitError,
@@ -39,9 +39,11 @@ export interface ResilienceOptions {
 const TRANSIENT = new Set(["timeout", "server_error", "unavailable"]);
 
 // instanceof rather than cockatiel's isTaskCancelledError/isBrokenCircuitError: in 3.2.1 those
-// guards return false for the errors cockatiel itself throws.
+// guards return false for the errors cockatiel itself throws. A courier that said when to come back
+// (503 + Retry-After) is not retried before then: the gate below waits instead.
 function isTransient(error: unknown): boolean {
-  return error instanceof TaskCancelledError || (error instanceof CourierError && TRANSIENT.has(error.upstream.type));
+  if (error instanceof TaskCancelledError) return true;
+  return error instanceof CourierError && TRANSIENT.has(error.upstream.type) && error.retryAfter === undefined;
 }
 
 /** Wraps an adapter so every `track` is bounded, retried, broken and rate-limited as configured. */
@@ -59,8 +61,9 @@ export function withResilience(adapter: CourierAdapter, options: ResilienceOptio
     // Aggressive: a courier that hangs mid-body is cut off even if it ignores the abort.
     timeout(options.timeoutMs, TimeoutStrategy.Aggressive),
   );
-  // Until when the courier asked us (429 + Retry-After) not to call again.
-  let rateLimitedUntil = 0;
+  // Until when, and with which answer, the courier asked us (429/503 + Retry-After) not to call again.
+  let waitUntil = 0;
+  let waitFor: CourierError["upstream"] = { type: "rate_limited" };
 
   function asCourierError(error: unknown): CourierError {
     if (error instanceof CourierError) return error;
@@ -79,17 +82,18 @@ export function withResilience(adapter: CourierAdapter, options: ResilienceOptio
     if (!adapter.configured) {
       throw new CourierError(code, { type: "not_configured" }, `${adapter.name} is not configured: its credentials are missing`);
     }
-    const waitMs = rateLimitedUntil - now().getTime();
+    const waitMs = waitUntil - now().getTime();
     if (waitMs > 0) {
       const retryAfter = Math.ceil(waitMs / 1000);
-      throw new CourierError(code, { status: 429, type: "rate_limited" }, `${adapter.name} asked us to wait ${retryAfter} s`, retryAfter);
+      throw new CourierError(code, waitFor, `${adapter.name} asked us to wait ${retryAfter} s`, retryAfter);
     }
     try {
       return await policy.execute(({ signal: attempt }) => adapter.track(trackingNumbers, attempt), signal);
     } catch (error) {
       const failure = asCourierError(error);
-      if (failure.retryAfter !== undefined && failure.upstream.type === "rate_limited") {
-        rateLimitedUntil = now().getTime() + failure.retryAfter * 1000;
+      if (failure.retryAfter !== undefined && failure.upstream.status !== undefined) {
+        waitUntil = now().getTime() + failure.retryAfter * 1000;
+        waitFor = failure.upstream;
       }
       throw failure;
     }

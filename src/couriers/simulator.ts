@@ -10,9 +10,8 @@
  *
  * Event ids are derived from the number and the step, so tracking again never duplicates events.
  */
-import type { NormalizedStatus } from "../tracking/status.js";
+import { bySubstatus, type NormalizedStatus } from "../tracking/status.js";
 import { notFound, type CourierAdapter, type CourierEvent, type CourierTracking } from "./adapter.js";
-import { status } from "./status-codes.js";
 
 /** Numbers the simulator answers for. */
 export const SIMULATOR_NUMBER = /^(EZ\d{10}|SIM\d{10})$/;
@@ -30,12 +29,12 @@ interface Step extends NormalizedStatus {
 
 const step = (event: string, location: string, normalized: NormalizedStatus): Step => ({ event, location, ...normalized });
 
-const LABEL = step("Shipping label created", "Louisville, KY, US", status("INFO_RECEIVED", "info_received_001"));
-const PICKED_UP = step("Picked up by courier", "Louisville, KY, US", status("IN_TRANSIT", "in_transit_002"));
-const DEPARTED = step("Departed origin facility", "Louisville, KY, US", status("IN_TRANSIT", "in_transit_008"));
-const ARRIVED = step("Arrived at destination facility", "Chicago, IL, US", status("IN_TRANSIT", "in_transit_004"));
-const OUT_FOR_DELIVERY = step("Out for delivery", "Chicago, IL, US", status("OUT_FOR_DELIVERY", "out_for_delivery_001"));
-const DELIVERED = step("Delivered, left at front door", "Chicago, IL, US", status("DELIVERED", "delivered_004"));
+const LABEL = step("Shipping label created", "Louisville, KY, US", bySubstatus("info_received_001"));
+const PICKED_UP = step("Picked up by courier", "Louisville, KY, US", bySubstatus("in_transit_002"));
+const DEPARTED = step("Departed origin facility", "Louisville, KY, US", bySubstatus("in_transit_007"));
+const ARRIVED = step("Arrived at destination facility", "Chicago, IL, US", bySubstatus("in_transit_003"));
+const OUT_FOR_DELIVERY = step("Out for delivery", "Chicago, IL, US", bySubstatus("out_for_delivery_001"));
+const DELIVERED = step("Delivered, left at front door", "Chicago, IL, US", bySubstatus("delivered_001"));
 
 /** The full journey a time-driven number walks through. */
 export const SIMULATOR_JOURNEY: readonly Step[] = [LABEL, PICKED_UP, DEPARTED, ARRIVED, OUT_FOR_DELIVERY, DELIVERED];
@@ -49,8 +48,8 @@ const SCRIPTS: Readonly<Record<string, readonly Step[]>> = {
     LABEL,
     PICKED_UP,
     DEPARTED,
-    step("Returning to sender: addressee unknown", "Chicago, IL, US", status("RETURNING", "exception_010")),
-    step("Returned to sender", "Louisville, KY, US", status("RETURNED", "exception_011")),
+    step("Returning to sender: addressee unknown", "Chicago, IL, US", bySubstatus("exception_010")),
+    step("Returned to sender", "Louisville, KY, US", bySubstatus("exception_011")),
   ],
   EZ6000000006: [
     LABEL,
@@ -58,7 +57,7 @@ const SCRIPTS: Readonly<Record<string, readonly Step[]>> = {
     DEPARTED,
     ARRIVED,
     OUT_FOR_DELIVERY,
-    step("Delivery attempted: recipient not available", "Chicago, IL, US", status("ATTEMPT_FAIL", "attempt_fail_002")),
+    step("Delivery attempted: recipient not available", "Chicago, IL, US", bySubstatus("attempt_fail_002")),
   ],
 };
 
@@ -109,14 +108,15 @@ function tracking(trackingNumber: string, steps: readonly Step[], start: number,
     substatus: s.substatus,
   }));
   const last = steps[steps.length - 1];
-  const delivered = last?.status === "DELIVERED";
+  const status = last ? { status: last.status, substatus: last.substatus } : null;
+  const signedBy = last?.status === "DELIVERED" ? "J. DOE" : null;
   return {
     trackingNumber,
     found: true,
-    status: last ? { status: last.status, substatus: last.substatus } : null,
+    status,
     // The courier promises delivery at the journey's last step.
     expectedDelivery: new Date(start + (SIMULATOR_JOURNEY.length - 1) * stepMs),
-    signedBy: delivered ? "J. DOE" : null,
-    events,
+    pieces: [{ trackingNumber, status, signedBy, events }],
+    droppedEvents: 0,
   };
 }

@@ -1,32 +1,28 @@
 /**
  * Turning a vendor's status code plus its event text into our canonical status. Each connector owns a
- * table of its vendor's documented codes; the words are the fallback and, where they agree with the
- * code, the source of a more specific substatus.
+ * crosswalk from its vendor's documented codes to AfterShip's substatuses; the words are the fallback
+ * and, where they agree with the code, the source of a more specific substatus.
  */
-import { normalizeEventWords, type NormalizedStatus, type TrackingStatus } from "../tracking/status.js";
+import { bySubstatus, normalizeEventWords, type NormalizedStatus, type Substatus } from "../tracking/status.js";
 import type { CourierEvent } from "./adapter.js";
 
-/** A vendor's status codes mapped onto ours. */
-export type StatusCodeTable = Readonly<Record<string, NormalizedStatus>>;
+/** A vendor's status codes mapped onto AfterShip's substatuses. */
+export type StatusCodeTable = Readonly<Record<string, Substatus>>;
 
-/** Shorthand for table entries. */
-export function status(status: TrackingStatus, substatus: string): NormalizedStatus {
-  return { status, substatus };
-}
-
-// Codes that only say "moving" or "something is wrong"; couriers file out-for-delivery scans and failed
-// attempts under them (UPS type I / X), so recognisable words say more than the code.
-const GENERIC_SUBSTATUSES = new Set(["in_transit_001", "exception_005"]);
+// Codes that only say "moving" or "something is wrong"; couriers file out-for-delivery scans, failed
+// attempts and customs clearance under them (UPS type I / X), so recognisable words say more.
+const GENERIC_SUBSTATUSES = new Set<string>(["in_transit_001", "exception_001"]);
 
 /**
  * The status of one event: the vendor's code decides the status; the text refines a code's default
- * substatus when it names the same status ("Delivered, Left at front door" → `delivered_004`),
+ * substatus when it names the same status ("Delivered, signed for by …" → `delivered_003`),
  * overrides a generic code when it is recognisable, and decides alone when the code is missing or unknown.
  */
 export function classify(table: StatusCodeTable, code: string | null | undefined, text: string): NormalizedStatus {
   const words = normalizeEventWords(text);
-  const coded = code ? table[code] : undefined;
-  if (!coded) return words;
+  const substatus = code ? table[code] : undefined;
+  if (!substatus) return words;
+  const coded = bySubstatus(substatus);
   if (words.status === coded.status) return coded.substatus.endsWith("_001") ? words : coded;
   const wordsRecognised = !GENERIC_SUBSTATUSES.has(words.substatus);
   return GENERIC_SUBSTATUSES.has(coded.substatus) && wordsRecognised ? words : coded;

@@ -2,13 +2,14 @@
  * UPS Track API (developer.ups.com; OpenAPI `Tracking.yaml` in github.com/UPS-API/api-documentation):
  * OAuth client credentials at `POST /security/v1/oauth/token` (client_secret_basic), then
  * `GET /api/track/v1/details/{inquiryNumber}` per number with `transId` and `transactionSrc` headers.
- * 404 means UPS has no information for the number.
+ * 404 means UPS has no information for the number. A multi-piece shipment answers with every package.
  */
 import { randomUUID } from "node:crypto";
-import { notFound, type CourierAdapter, type CourierEvent, type CourierTracking } from "./adapter.js";
+import { leastAdvanced } from "../tracking/status.js";
+import { notFound, readActivities, runtimeOf, type CourierAdapter, type CourierEvent, type CourierPiece, type CourierRuntime, type CourierTracking } from "./adapter.js";
 import { carrierDate, carrierTime, joinCompactDateTime, utcTime } from "./carrier-time.js";
 import { oauthCourier, withBearer, type OAuthCourierSettings } from "./oauth.js";
-import { classify, latestStatus, status, type StatusCodeTable } from "./status-codes.js";
+import { classify, type StatusCodeTable } from "./status-codes.js";
 
 interface UpsStatus {
   type?: string;
@@ -20,6 +21,8 @@ interface UpsActivity {
   time?: string;
   gmtDate?: string;
   gmtTime?: string;
+  /** The activity's zone as an offset ("-05:00"), beside the local date and time. */
+  gmtOffset?: string;
   location?: { address?: { city?: string; stateProvince?: string; countryCode?: string; country?: string } };
   status?: UpsStatus;
 }
@@ -35,23 +38,32 @@ interface UpsTrackResponse {
   trackResponse?: { shipment?: { package?: UpsPackage[] }[] };
 }
 
-// Activity status types from UPS's Track API codes: I in transit, P pickup, M manifest (label created),
-// O out for delivery, D delivered, X exception, RS returned to shipper.
-const UPS_TYPES: StatusCodeTable = {
-  M: status("INFO_RECEIVED", "info_received_001"),
-  P: status("IN_TRANSIT", "in_transit_002"),
-  I: status("IN_TRANSIT", "in_transit_001"),
-  O: status("OUT_FOR_DELIVERY", "out_for_delivery_001"),
-  D: status("DELIVERED", "delivered_001"),
-  X: status("EXCEPTION", "exception_005"),
-  RS: status("RETURNED", "exception_011"),
+/**
+ * UPS activity status types (Track API `status.type`) → AfterShip substatus. D is delivery to the
+ * recipient; DO/DD are freight handed to a container freight station at origin/destination, where
+ * the consignee collects it; MV is a voided manifest, i.e. a cancelled label.
+ */
+export const UPS_TYPES: StatusCodeTable = {
+  M: "info_received_001",
+  MV: "pending_004",
+  NA: "pending_001",
+  P: "in_transit_002",
+  I: "in_transit_001",
+  W: "in_transit_003",
+  DO: "in_transit_003",
+  DD: "available_for_pickup_001",
+  O: "out_for_delivery_001",
+  D: "delivered_001",
+  X: "exception_001",
+  RS: "exception_011",
 };
 
 // Rescheduled beats scheduled; both are local dates.
 const EXPECTED_DELIVERY_TYPES = ["RDD", "SDD"];
 
-export function createUpsAdapter(settings: OAuthCourierSettings, now?: () => Date): CourierAdapter {
-  const { http, tokens, configured } = oauthCourier("ups", settings, { path: "/security/v1/oauth/token", clientAuth: "basic" }, now);
+export function createUpsAdapter(settings: OAuthCourierSettings, runtime?: CourierRuntime): CourierAdapter {
+  const { logger } = runtimeOf(runtime);
+  const { http, tokens, configured } = oauthCourier("ups", settings, { path: "/security/v1/oauth/token", clientAuth: "basic" }, runtime);
 
   async function trackOne(trackingNumber: string, signal: AbortSignal): Promise<CourierTracking> {
     const body = await withBearer(tokens, signal, (authorization) =>
@@ -63,17 +75,30 @@ export function createUpsAdapter(settings: OAuthCourierSettings, now?: () => Dat
         signal,
       ),
     );
-    const pkg = body?.trackResponse?.shipment?.[0]?.package?.[0];
-    if (!pkg) return notFound(trackingNumber);
-    const events = (pkg.activity ?? []).flatMap((activity) => toEvent(activity) ?? []);
-    const current = pkg.currentStatus;
+    const packages = (body?.trackResponse?.shipment ?? []).flatMap((s) => s.package ?? []);
+    if (packages.length === 0) return notFound(trackingNumber);
+    let droppedEvents = 0;
+    const pieces = packages.map((pkg): CourierPiece => {
+      const number = pkg.trackingNumber ?? trackingNumber;
+      const { events, dropped } = readActivities("ups", number, pkg.activity, toEvent, logger);
+      droppedEvents += dropped;
+      const current = pkg.currentStatus;
+      return {
+        trackingNumber: number,
+        status: current ? classify(UPS_TYPES, current.type, current.description ?? "") : null,
+        signedBy: pkg.deliveryInformation?.receivedBy || null,
+        events,
+      };
+    });
+    pieces.sort((a, b) => Number(b.trackingNumber === trackingNumber) - Number(a.trackingNumber === trackingNumber));
+    const lead = packages.find((p) => p.trackingNumber === trackingNumber) ?? packages[0]!;
     return {
       trackingNumber,
       found: true,
-      status: current ? classify(UPS_TYPES, current.type, current.description ?? "") : latestStatus(events),
-      expectedDelivery: expectedDelivery(pkg),
-      signedBy: pkg.deliveryInformation?.receivedBy || null,
-      events,
+      status: leastAdvanced(pieces.map((p) => p.status)),
+      expectedDelivery: expectedDelivery(lead),
+      pieces,
+      droppedEvents,
     };
   }
 
@@ -87,12 +112,9 @@ export function createUpsAdapter(settings: OAuthCourierSettings, now?: () => Dat
 }
 
 function toEvent(activity: UpsActivity): CourierEvent | null {
-  // gmtDate/gmtTime are UTC; date/time are the local wall clock, which is all older records carry.
-  const time = activity.gmtDate
-    ? utcTime(joinCompactDateTime(activity.gmtDate, activity.gmtTime))
-    : activity.date
-      ? carrierTime(joinCompactDateTime(activity.date, activity.time))
-      : null;
+  // gmtDate/gmtTime are UTC; date/time are the local wall clock, placed by gmtOffset when UPS sends it.
+  const gmt = activity.gmtDate ? utcTime(joinCompactDateTime(activity.gmtDate, activity.gmtTime)) : null;
+  const time = gmt ?? (activity.date ? carrierTime(joinCompactDateTime(activity.date, activity.time), activity.gmtOffset) : null);
   if (!time) return null;
   const text = activity.status?.description ?? "";
   const address = activity.location?.address;
@@ -106,10 +128,16 @@ function toEvent(activity: UpsActivity): CourierEvent | null {
   };
 }
 
+/**
+ * UPS gives the delivery date and window end as a local date and time without a zone. The package's
+ * latest scan with a `gmtOffset` is the nearest evidence of the destination's zone; without one only
+ * the day is stated.
+ */
 function expectedDelivery(pkg: UpsPackage): Date | null {
+  const offset = pkg.activity?.find((a) => a.gmtOffset)?.gmtOffset;
   for (const type of EXPECTED_DELIVERY_TYPES) {
     const date = pkg.deliveryDate?.find((d) => d.type === type)?.date;
-    if (date) return carrierDate(joinCompactDateTime(date, pkg.deliveryTime?.endTime));
+    if (date) return carrierDate(joinCompactDateTime(date, pkg.deliveryTime?.endTime), offset);
   }
   return null;
 }

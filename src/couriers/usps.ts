@@ -1,18 +1,19 @@
 /**
  * USPS Tracking 3.0 (developers.usps.com): OAuth client credentials at `POST /oauth2/v3/token`, then
  * `GET /tracking/v3/tracking/{trackingNumber}?expand=DETAIL` per number. Each event carries the local
- * `eventTimestamp` and, when USPS knows it, `GMTTimestamp`. 404 means USPS has no record.
+ * `eventTimestamp` and, when USPS knows them, `GMTTimestamp` and `GMTOffset`. 404 means USPS has no record.
  */
-import { normalizeEventWords } from "../tracking/status.js";
-import { notFound, type CourierAdapter, type CourierEvent, type CourierTracking } from "./adapter.js";
+import { notFound, readActivities, runtimeOf, type CourierAdapter, type CourierEvent, type CourierRuntime, type CourierTracking } from "./adapter.js";
 import { carrierDate, carrierTime, utcTime } from "./carrier-time.js";
 import { oauthCourier, withBearer, type OAuthCourierSettings } from "./oauth.js";
-import { classify, latestStatus, status, type StatusCodeTable } from "./status-codes.js";
+import { classify, latestStatus, type StatusCodeTable } from "./status-codes.js";
 
 interface UspsEvent {
   eventType?: string;
   eventTimestamp?: string;
   GMTTimestamp?: string;
+  /** The event's zone as an offset ("-05:00"), beside the local `eventTimestamp`. */
+  GMTOffset?: string;
   eventCode?: string;
   eventCity?: string;
   eventState?: string;
@@ -29,23 +30,45 @@ interface UspsTrackingResponse {
   trackingEvents?: UspsEvent[];
 }
 
-// USPS event codes: 01 delivered, 02/52 notice left, 03/OA accepted, 07 arrived at the delivery unit,
-// OF out for delivery, GX/MA label created / pre-shipment info, 09 and 21–31 return to sender.
-const USPS_CODES: StatusCodeTable = {
-  GX: status("INFO_RECEIVED", "info_received_001"),
-  MA: status("INFO_RECEIVED", "info_received_001"),
-  "03": status("IN_TRANSIT", "in_transit_002"),
-  OA: status("IN_TRANSIT", "in_transit_002"),
-  "07": status("IN_TRANSIT", "in_transit_004"),
-  OF: status("OUT_FOR_DELIVERY", "out_for_delivery_001"),
-  "01": status("DELIVERED", "delivered_001"),
-  "02": status("ATTEMPT_FAIL", "attempt_fail_001"),
-  "52": status("ATTEMPT_FAIL", "attempt_fail_001"),
-  ...Object.fromEntries(["09", "21", "22", "23", "24", "25", "26", "27", "28", "29", "31"].map((c) => [c, status("RETURNING", "exception_010")])),
+/** USPS event codes → AfterShip substatus. 21–31 are the undeliverable reasons that send an item back. */
+export const USPS_CODES: StatusCodeTable = {
+  GX: "info_received_001", // shipping label created
+  MA: "info_received_001", // pre-shipment: electronic information received
+  "03": "in_transit_002", // accepted at USPS origin facility
+  OA: "in_transit_002", // origin acceptance
+  "10": "in_transit_003", // processed through facility
+  "07": "in_transit_003", // arrived at post office
+  PC: "in_transit_003", // sorting complete
+  SF: "in_transit_007", // departed post office
+  T1: "in_transit_007", // departed USPS facility
+  OF: "out_for_delivery_001", // out for delivery
+  "16": "available_for_pickup_001", // available for pickup
+  "02": "attempt_fail_001", // notice left
+  "52": "attempt_fail_001", // notice left, receptacle full / item oversized
+  "01": "delivered_001", // delivered
+  "17": "delivered_002", // picked up at the post office
+  "04": "exception_003", // refused
+  "05": "exception_007", // undeliverable as addressed
+  ...Object.fromEntries(["09", "21", "22", "23", "24", "25", "26", "27", "28", "29", "31"].map((c) => [c, "exception_010" as const])),
 };
 
-export function createUspsAdapter(settings: OAuthCourierSettings, now?: () => Date): CourierAdapter {
-  const { http, tokens, configured } = oauthCourier("usps", settings, { path: "/oauth2/v3/token", clientAuth: "body" }, now);
+/** USPS's `statusCategory`, its summary of the item → AfterShip substatus. */
+export const USPS_CATEGORIES: StatusCodeTable = {
+  "Pre-Shipment": "info_received_001",
+  Accepted: "in_transit_002",
+  "In Transit": "in_transit_001",
+  "In-Transit": "in_transit_001",
+  "Out for Delivery": "out_for_delivery_001",
+  "Available for Pickup": "available_for_pickup_001",
+  "Delivery Attempt": "attempt_fail_001",
+  Delivered: "delivered_001",
+  Alert: "exception_001",
+  "Return to Sender": "exception_010",
+};
+
+export function createUspsAdapter(settings: OAuthCourierSettings, runtime?: CourierRuntime): CourierAdapter {
+  const { logger } = runtimeOf(runtime);
+  const { http, tokens, configured } = oauthCourier("usps", settings, { path: "/oauth2/v3/token", clientAuth: "body" }, runtime);
 
   async function trackOne(trackingNumber: string, signal: AbortSignal): Promise<CourierTracking> {
     const body = await withBearer(tokens, signal, (authorization) =>
@@ -55,16 +78,18 @@ export function createUspsAdapter(settings: OAuthCourierSettings, now?: () => Da
       ),
     );
     if (!body) return notFound(trackingNumber);
-    const events = (body.trackingEvents ?? []).flatMap((e) => toEvent(e) ?? []);
+    const { events, dropped } = readActivities("usps", trackingNumber, body.trackingEvents, toEvent, logger);
     const delivered = body.trackingEvents?.find((e) => e.eventCode === "01");
+    const status = body.statusCategory ? classify(USPS_CATEGORIES, body.statusCategory, body.status ?? "") : latestStatus(events);
+    // USPS lists events newest first; the latest one with an offset is nearest the destination's zone.
+    const offset = body.trackingEvents?.find((e) => e.GMTOffset)?.GMTOffset;
     return {
       trackingNumber,
       found: true,
-      // statusCategory ("Delivered", "In Transit", "Alert") is USPS's own summary of the item.
-      status: body.statusCategory ? normalizeEventWords(body.statusCategory) : latestStatus(events),
-      expectedDelivery: carrierDate(body.expectedDeliveryTimeStamp),
-      signedBy: delivered?.name || null,
-      events,
+      status,
+      expectedDelivery: carrierDate(body.expectedDeliveryTimeStamp, offset),
+      pieces: [{ trackingNumber, status, signedBy: delivered?.name || null, events }],
+      droppedEvents: dropped,
     };
   }
 
@@ -78,7 +103,8 @@ export function createUspsAdapter(settings: OAuthCourierSettings, now?: () => Da
 }
 
 function toEvent(event: UspsEvent): CourierEvent | null {
-  const time = event.GMTTimestamp ? utcTime(event.GMTTimestamp) : event.eventTimestamp ? carrierTime(event.eventTimestamp) : null;
+  const gmt = event.GMTTimestamp ? utcTime(event.GMTTimestamp) : null;
+  const time = gmt ?? (event.eventTimestamp ? carrierTime(event.eventTimestamp, event.GMTOffset) : null);
   if (!time) return null;
   const text = event.eventType ?? "";
   const location = [event.eventCity, event.eventState, event.eventZIP, event.eventCountry].filter(Boolean).join(", ");

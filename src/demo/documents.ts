@@ -121,7 +121,9 @@ export const FABRIC_EXAMPLE: ShipmentDocument = {
   totalCartons: 2,
   type: "STANDARD",
   vendorId: "56",
-  shipmentCourier: "fedex",
+  // The example labels its carton FEDEX, but 1Z999AA10123456784 is a UPS number (1Z, mod-10 check
+  // digit); a sync asks the courier the number belongs to.
+  shipmentCourier: "ups",
 };
 
 /** The sync API's example shipment (`POST /shipments/ship_1234567890abcdef/sync`). */

@@ -31,7 +31,11 @@ builder.prismaNode("Carton", {
     trackingURL: t.exposeString("trackingURL", { nullable: true, description: "Carrier page tracking this carton." }),
     weight: t.exposeString("weight", { nullable: true, description: "Carton weight, e.g. \"500 grams\"." }),
     trackingStatus: t.expose("trackingStatus", { type: TrackingStatus, nullable: true, description: "Canonical status from the carton's events." }),
-    trackingSubstatus: t.exposeString("trackingSubstatus", { nullable: true, description: "Substatus code, e.g. in_transit_002." }),
+    trackingSubstatus: t.exposeString("trackingSubstatus", { nullable: true, description: "AfterShip substatus code in lower case, e.g. in_transit_002." }),
+    signedBy: t.exposeString("signedBy", {
+      nullable: true,
+      description: "Proof of delivery: who signed for the carton, as the courier reports it (set by a courier sync).",
+    }),
     items: t.relation("items", { description: "Items packed in the carton.", query: { orderBy: { position: "asc" } } }),
     trackingEvents: t.relation("trackingEvents", {
       description: "The carton's tracking events, oldest first. `last` keeps only the most recent ones.",

@@ -4,7 +4,7 @@
  * and publishes. Used by `syncShipmentTracking` (source SYNC) and by background tracking (POLL).
  * No GraphQL here.
  */
-import type { CourierAdapter, CourierEvent, CourierTracking } from "../couriers/adapter.js";
+import type { CourierAdapter, CourierEvent, CourierPiece, CourierTracking } from "../couriers/adapter.js";
 import { detectCourier, verifyFormat } from "../couriers/detect.js";
 import type { CourierRegistry } from "../couriers/registry.js";
 import type { Db } from "../db/client.js";
@@ -28,6 +28,8 @@ export interface SyncOutcome {
   result: IngestResult | null;
   /** The shipment's tracking status after the sync. */
   trackingStatus: TrackingStatus | null;
+  /** Courier activities that could not be read; the connector logged each one. */
+  droppedEvents: number;
 }
 
 /** One tracking number of a shipment, and the carton it belongs to. */
@@ -70,6 +72,38 @@ function toIncoming(e: CourierEvent): IncomingEvent {
   };
 }
 
+const canonical = (trackingNumber: string) => trackingNumber.replace(/\s+/g, "").toUpperCase();
+
+/** One carton's share of the courier's answers: its events and who signed for it. */
+interface PieceOfCarton {
+  trackingNumber: string;
+  events: CourierEvent[];
+  signedBy: string | null;
+  exists: boolean;
+}
+
+/**
+ * Which carton each piece of an answer belongs to: the piece with the asked number (or the only
+ * piece, whatever spelling the courier echoes) is the target's carton; the other pieces of a
+ * multi-piece shipment are cartons of their own number, created when the shipment lacks them.
+ * Pieces reported twice (one number under two services) share their carton.
+ */
+function cartonsOf(targets: Target[], answers: CourierTracking[], cartonNumbers: Set<string>): PieceOfCarton[] {
+  const byNumber = new Map<string, PieceOfCarton>();
+  targets.forEach((target, i) => {
+    const pieces: CourierPiece[] = answers[i]?.pieces ?? [];
+    for (const piece of pieces) {
+      const own = pieces.length === 1 || canonical(piece.trackingNumber) === canonical(target.trackingNumber);
+      const trackingNumber = own ? target.trackingNumber : piece.trackingNumber;
+      const carton = byNumber.get(trackingNumber) ?? { trackingNumber, events: [], signedBy: null, exists: own ? target.cartonExists : cartonNumbers.has(trackingNumber) };
+      carton.events.push(...piece.events);
+      carton.signedBy ??= piece.signedBy;
+      byNumber.set(trackingNumber, carton);
+    }
+  });
+  return [...byNumber.values()];
+}
+
 /** The latest delivery promise among the answers: a shipment is delivered when its last carton is. */
 function expectedDeliveryOf(answers: CourierTracking[]): Date | undefined {
   const promised = answers.flatMap((a) => (a.expectedDelivery ? [a.expectedDelivery.getTime()] : []));
@@ -91,7 +125,7 @@ export class ShipmentSync {
   async sync(request: SyncRequest): Promise<SyncOutcome> {
     const { shipment, targets } = await this.load(request.tenantId, request.shipmentId);
     const courier = this.courierFor(shipment.shipmentCourier, targets[0]!.trackingNumber);
-    if (!courier) return { result: null, trackingStatus: shipment.trackingStatus };
+    if (!courier) return { result: null, trackingStatus: shipment.trackingStatus, droppedEvents: 0 };
     if (courier.verifies) verifyNumbers(courier, targets);
 
     const answers = await courier.track(
@@ -99,12 +133,14 @@ export class ShipmentSync {
       request.signal ?? new AbortController().signal,
     );
     // Answers come in the order asked, whatever number spelling the courier echoes.
-    const cartons: CartonTracking[] = targets.flatMap((target, i) => {
-      const events = answers[i]?.events ?? [];
-      if (events.length === 0) return [];
-      const newCarton = target.cartonExists ? undefined : { shipmentCarrier: courier.code.toUpperCase() };
-      return [{ trackingNumber: target.trackingNumber, events: events.map(toIncoming), newCarton }];
-    });
+    const pieces = cartonsOf(targets, answers, new Set(shipment.cartons.flatMap((c) => (c.trackingNumber ? [c.trackingNumber] : []))));
+    const cartons: CartonTracking[] = pieces
+      .filter((p) => p.events.length > 0)
+      .map((p) => ({
+        trackingNumber: p.trackingNumber,
+        events: p.events.map(toIncoming),
+        newCarton: p.exists ? undefined : { shipmentCarrier: courier.code.toUpperCase() },
+      }));
     const result = await this.tracking.ingest({
       tenantId: request.tenantId,
       shipmentId: request.shipmentId,
@@ -116,7 +152,26 @@ export class ShipmentSync {
         verificationStatus: courier.verifies && answers.every((a) => a.found) ? "VERIFIED" : undefined,
       },
     });
-    return { result, trackingStatus: result.update?.status ?? shipment.trackingStatus };
+    await this.recordSignatures(request, pieces);
+    return {
+      result,
+      trackingStatus: result.update?.status ?? shipment.trackingStatus,
+      droppedEvents: answers.reduce((sum, a) => sum + a.droppedEvents, 0),
+    };
+  }
+
+  /**
+   * Stores who signed for each carton (proof of delivery). It is a fact about the carton, not a
+   * tracking event, so it neither bumps the version nor publishes.
+   */
+  private async recordSignatures(request: SyncRequest, pieces: PieceOfCarton[]) {
+    for (const { trackingNumber, signedBy } of pieces) {
+      if (!signedBy) continue;
+      await this.db.carton.updateMany({
+        where: { tenantId: request.tenantId, shipmentId: request.shipmentId, trackingNumber, OR: [{ signedBy: null }, { signedBy: { not: signedBy } }] },
+        data: { signedBy },
+      });
+    }
   }
 
   /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { carrierDate, carrierTime, joinCompactDateTime, utcTime } from "../../src/couriers/carrier-time.js";
+import { carrierDate, carrierTime, joinCompactDateTime, normalizeOffset, utcTime } from "../../src/couriers/carrier-time.js";
 
 describe("carrierTime", () => {
   it.each([
@@ -42,5 +42,27 @@ describe("carrierTime", () => {
     expect(carrierDate("2024-05-09")?.toISOString()).toBe("2024-05-09T00:00:00.000Z");
     expect(carrierDate(null)).toBeNull();
     expect(carrierDate("soon")).toBeNull();
+  });
+});
+
+describe("offsets sent beside a local time", () => {
+  it.each([
+    ["-05:00", "2024-01-17T19:30:00.000Z"],
+    ["-0500", "2024-01-17T19:30:00.000Z"],
+    ["-5", "2024-01-17T19:30:00.000Z"],
+    ["+05:30", "2024-01-17T09:00:00.000Z"],
+  ])("place the wall time with %s", (offset, iso) => {
+    expect(carrierTime("2024-01-17T14:30:00", offset)).toEqual({ eventRecordedAt: new Date(iso) });
+  });
+
+  it("ignore a malformed offset, keeping the local time verbatim", () => {
+    expect(normalizeOffset("EST")).toBeNull();
+    expect(normalizeOffset("+25:00")).toBeNull();
+    expect(carrierTime("2024-01-17T14:30:00", "EST")).toEqual({ eventRecordedAt: new Date("2024-01-17T14:30:00Z"), localTime: "2024-01-17T14:30:00" });
+  });
+
+  it("let an expected delivery with a zone be an instant, and one without only its day (no invented Z)", () => {
+    expect(carrierDate("2024-01-18T20:00:00", "-05:00")?.toISOString()).toBe("2024-01-19T01:00:00.000Z");
+    expect(carrierDate("2024-01-18T20:00:00")?.toISOString()).toBe("2024-01-18T00:00:00.000Z");
   });
 });

@@ -55,7 +55,7 @@ describe("courier resilience", () => {
 
   it("retries a timed-out attempt", async () => {
     let calls = 0;
-    const courier = await dhlBehind(() => (++calls === 1 ? "hang" : { status: 200, body: DELIVERED }), { maxRetries: 1, timeoutMs: 80 });
+    const courier = await dhlBehind(() => (++calls === 1 ? "hang" : { status: 200, body: DELIVERED }), { maxRetries: 1, timeoutMs: 500 });
     await track(courier);
     expect(calls).toBe(2);
   });

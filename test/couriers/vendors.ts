@@ -3,7 +3,7 @@
  * documentation shows (success with several events, not found, errors), and the normalized result
  * those responses must produce.
  */
-import type { CourierAdapter } from "../../src/couriers/adapter.js";
+import type { CourierAdapter, CourierRuntime } from "../../src/couriers/adapter.js";
 import { AFTERSHIP_API_VERSION, createAftershipAdapter } from "../../src/couriers/aftership.js";
 import { createDhlAdapter } from "../../src/couriers/dhl.js";
 import { createFedexAdapter } from "../../src/couriers/fedex.js";
@@ -22,7 +22,7 @@ export interface ExpectedEvent {
 
 export interface VendorCase {
   code: string;
-  create(baseUrl: string, now?: () => Date): CourierAdapter;
+  create(baseUrl: string, runtime?: CourierRuntime): CourierAdapter;
   /** OAuth token endpoint, for couriers that use one. */
   tokenPath?: string;
   /** Whether a request is a tracking call (as opposed to a token call). */
@@ -82,7 +82,7 @@ const UPS_PACKAGE = {
 
 const ups: VendorCase = {
   code: "ups",
-  create: (baseUrl, now) => createUpsAdapter({ baseUrl, ...oauth }, now),
+  create: (baseUrl, runtime) => createUpsAdapter({ baseUrl, ...oauth }, runtime),
   tokenPath: "/security/v1/oauth/token",
   isTrackingRequest: (r) => r.path.startsWith("/api/track/v1/details/"),
   credentialOf: bearer,
@@ -96,10 +96,11 @@ const ups: VendorCase = {
   errorBody: (status) => ({ response: { errors: [{ code: status === 401 ? "250002" : "TW0002", message: "Invalid Authentication Information." }] } }),
   expected: {
     status: { status: "DELIVERED", substatus: "delivered_001" },
-    expectedDelivery: "2024-01-18T20:00:00.000Z",
+    // The scheduled local 20:00, placed by the latest scan's gmtOffset (-05:00).
+    expectedDelivery: "2024-01-19T01:00:00.000Z",
     signedBy: "SMITH",
     events: [
-      { event: "Delivered: Left at front door", status: "DELIVERED", substatus: "delivered_004", eventRecordedAt: "2024-01-17T19:30:00.000Z", location: "Chicago, IL, US" },
+      { event: "Delivered: Left at front door", status: "DELIVERED", substatus: "delivered_001", eventRecordedAt: "2024-01-17T19:30:00.000Z", location: "Chicago, IL, US" },
       { event: "Out For Delivery Today", status: "OUT_FOR_DELIVERY", substatus: "out_for_delivery_001", eventRecordedAt: "2024-01-17T13:15:00.000Z", location: "Chicago, IL, US" },
       { event: "Arrived at Facility", status: "IN_TRANSIT", substatus: "in_transit_003", eventRecordedAt: "2024-01-16T07:13:56.000Z", localTime: "2024-01-16T07:13:56", location: "Hodgkins, IL, US" },
       { event: "Shipper created a label, UPS has not received the package yet.", status: "INFO_RECEIVED", substatus: "info_received_001", eventRecordedAt: "2024-01-15T07:47:00.000Z", location: "US" },
@@ -116,7 +117,7 @@ const fedexScan = (date: string, eventType: string, derivedStatusCode: string, e
 
 const fedex: VendorCase = {
   code: "fedex",
-  create: (baseUrl, now) => createFedexAdapter({ baseUrl, ...oauth }, now),
+  create: (baseUrl, runtime) => createFedexAdapter({ baseUrl, ...oauth }, runtime),
   tokenPath: "/oauth/token",
   isTrackingRequest: (r) => r.path === "/track/v1/trackingnumbers",
   credentialOf: bearer,
@@ -181,7 +182,7 @@ const uspsEvent = (eventType: string, eventCode: string, eventTimestamp: string,
 
 const usps: VendorCase = {
   code: "usps",
-  create: (baseUrl, now) => createUspsAdapter({ baseUrl, ...oauth }, now),
+  create: (baseUrl, runtime) => createUspsAdapter({ baseUrl, ...oauth }, runtime),
   tokenPath: "/oauth2/v3/token",
   isTrackingRequest: (r) => r.path.startsWith("/tracking/v3/tracking/") && r.query.get("expand") === "DETAIL",
   credentialOf: bearer,
@@ -209,12 +210,13 @@ const usps: VendorCase = {
   errorBody: (status) => ({ apiVersion: "/tracking/v3", error: { code: String(status), message: "Request failed" } }),
   expected: {
     status: { status: "DELIVERED", substatus: "delivered_001" },
-    expectedDelivery: "2024-03-05T20:00:00.000Z",
+    // The local expectedDeliveryTimeStamp, placed by the latest event's GMTOffset (-05:00).
+    expectedDelivery: "2024-03-06T01:00:00.000Z",
     signedBy: "J SMITH",
     events: [
-      { event: "Delivered, In/At Mailbox", status: "DELIVERED", substatus: "delivered_004", eventRecordedAt: "2024-03-05T19:05:00.000Z", location: "BROOKLYN, NY, 11201" },
+      { event: "Delivered, In/At Mailbox", status: "DELIVERED", substatus: "delivered_001", eventRecordedAt: "2024-03-05T19:05:00.000Z", location: "BROOKLYN, NY, 11201" },
       { event: "Out for Delivery", status: "OUT_FOR_DELIVERY", substatus: "out_for_delivery_001", eventRecordedAt: "2024-03-05T12:10:00.000Z", location: "BROOKLYN, NY, 11201" },
-      { event: "Arrived at Post Office", status: "IN_TRANSIT", substatus: "in_transit_004", eventRecordedAt: "2024-03-05T06:00:00.000Z", localTime: "2024-03-05T06:00:00", location: "BROOKLYN, NY, 11201" },
+      { event: "Arrived at Post Office", status: "IN_TRANSIT", substatus: "in_transit_003", eventRecordedAt: "2024-03-05T06:00:00.000Z", localTime: "2024-03-05T06:00:00", location: "BROOKLYN, NY, 11201" },
       { event: "Shipping Label Created, USPS Awaiting Item", status: "INFO_RECEIVED", substatus: "info_received_001", eventRecordedAt: "2024-03-03T15:00:00.000Z", location: "LOS ANGELES, CA, 90001" },
     ],
   },
@@ -226,7 +228,7 @@ const dhlEvent = (timestamp: string, statusCode: string, description: string) =>
 
 const dhl: VendorCase = {
   code: "dhl",
-  create: (baseUrl, now) => createDhlAdapter({ baseUrl, apiKey: "dhl-key" }, now),
+  create: (baseUrl, runtime) => createDhlAdapter({ baseUrl, apiKey: "dhl-key" }, runtime),
   isTrackingRequest: (r) => r.path === "/track/shipments",
   credentialOf: (r) => r.headers["dhl-api-key"] as string | undefined,
   expectedCredential: "dhl-key",
@@ -281,7 +283,7 @@ const checkpoint = (checkpoint_time: string, message: string, tag: string, subta
 
 const aftership: VendorCase = {
   code: "aftership",
-  create: (baseUrl, now) => createAftershipAdapter({ baseUrl, apiKey: "as-key" }, now),
+  create: (baseUrl, runtime) => createAftershipAdapter({ baseUrl, apiKey: "as-key" }, runtime),
   isTrackingRequest: (r) => r.path === `/tracking/${AFTERSHIP_API_VERSION}/trackings`,
   credentialOf: (r) => r.headers["as-api-key"] as string | undefined,
   expectedCredential: "as-key",

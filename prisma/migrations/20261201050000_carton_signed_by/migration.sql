@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Carton" ADD COLUMN     "signedBy" TEXT;
+
