@@ -12,6 +12,9 @@ export type StatusCodeTable = Readonly<Record<string, Substatus>>;
 // Codes that only say "moving" or "something is wrong"; couriers file out-for-delivery scans, failed
 // attempts and customs clearance under them (UPS type I / X), so recognisable words say more.
 const GENERIC_SUBSTATUSES = new Set<string>(["in_transit_001", "exception_001"]);
+// Words about the label or the shipper's data never override a code: a courier that files an event
+// under "moving" or "problem" has the parcel ("Shipment information sent to USPS" is a hand-over).
+const PRE_TRANSIT = new Set<string>(["PENDING", "INFO_RECEIVED"]);
 
 /**
  * The status of one event: the vendor's code decides the status; the text refines a code's default
@@ -24,7 +27,7 @@ export function classify(table: StatusCodeTable, code: string | null | undefined
   if (!substatus) return words;
   const coded = bySubstatus(substatus);
   if (words.status === coded.status) return coded.substatus.endsWith("_001") ? words : coded;
-  const wordsRecognised = !GENERIC_SUBSTATUSES.has(words.substatus);
+  const wordsRecognised = !GENERIC_SUBSTATUSES.has(words.substatus) && !PRE_TRANSIT.has(words.status);
   return GENERIC_SUBSTATUSES.has(coded.substatus) && wordsRecognised ? words : coded;
 }
 
