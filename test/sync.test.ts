@@ -78,7 +78,7 @@ describe("syncShipmentTracking", () => {
       version: 2,
       statusCode: "SHIPMENT_DELIVERED",
       trackingStatus: "DELIVERED",
-      trackingSubstatus: "delivered_004",
+      trackingSubstatus: "delivered_001",
       cartons: [{ trackingNumber: "EZ4000000004", shipmentCarrier: "SIMULATOR", trackingStatus: "DELIVERED" }],
     });
     expect(res.body.data.syncShipmentTracking.cartons[0].trackingEvents).toHaveLength(6);

@@ -1,6 +1,6 @@
 /**
  * Courier settings from the environment, parsed once and validated with every problem reported
- * together (DESIGN §7). The caller passes the environment in; this module never reads `process.env`.
+ * together. The caller passes the environment in; this module never reads `process.env`.
  * A courier without credentials is not a problem: it is registered as not configured.
  */
 import type { AftershipSettings } from "./aftership.js";

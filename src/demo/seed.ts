@@ -1,4 +1,4 @@
-/** Seeds the demo tenant (DESIGN §4) once, when the database holds no tenant yet. */
+/** Seeds the demo tenant once, when the database holds no tenant yet. */
 import { issueKeys } from "../auth/credentials.js";
 import type { Db } from "../db/client.js";
 import { createShipment } from "../shipments/create-shipment.js";
