@@ -85,6 +85,9 @@ describe("npm start on a fresh machine (embedded PostgreSQL)", () => {
     expect(first.totalCount).toBe(5);
     const numbers = first.nodes.map((n: { shipmentNumber: string }) => n.shipmentNumber);
     expect(numbers).toContain("78974156816152");
+    // fabric's example number is a UPS number, so its sync must ask UPS.
+    const fabric = first.nodes.find((n: { shipmentNumber: string }) => n.shipmentNumber === "78974156816152");
+    expect(fabric).toMatchObject({ shipmentCourier: "ups", cartons: [{ trackingNumber: "1Z999AA10123456784" }] });
     const sync = first.nodes.find((n: { id: string }) => n.id === "ship_1234567890abcdef");
     expect(sync).toMatchObject({ shipmentCourier: "ups", cartons: [{ trackingNumber: "1Z123E45678901234" }] });
 
