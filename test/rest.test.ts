@@ -445,6 +445,11 @@ describe("REST endpoints on a freshly seeded gateway", () => {
     expect(Object.keys(openapi.paths)).toEqual(
       expect.arrayContaining([UPDATE_TRACKING_PATH, "/v5/shipments/{shipment_id}/sync", "/shipments/{shipment_id}/sync", "/openapi.json"]),
     );
+    // One scheme per route, as the routes enforce, and the channels they take.
+    expect(openapi.paths[UPDATE_TRACKING_PATH].post.security).toEqual([{ bearerAuth: [] }]);
+    expect(openapi.paths["/v5/shipments/{shipment_id}/sync"].post.security).toEqual([{ basicAuth: [] }]);
+    const channel = openapi.paths[UPDATE_TRACKING_PATH].post.parameters.find((p: { name: string }) => p.name === "x-fabric-channel-id");
+    expect(channel).toMatchObject({ required: true, schema: { enum: ["12", "13"] } });
   });
 });
 

@@ -284,7 +284,7 @@ const syncOperation = (operationId: string) => ({
     requestIdHeader,
   ],
   responses: {
-    "200": { description: "The synced shipment.", content: { "application/json": { schema: ref("SyncedShipment") } } },
+    "200": { description: "The synced shipment.", headers: echoedRequestId, content: { "application/json": { schema: ref("SyncedShipment") } } },
     ...errors("Basic"),
     "502": error("courier_error: the courier failed or rejected our credentials."),
     "503": error("courier_error: the courier is unavailable or rate-limited us.", { "Retry-After": { schema: { type: "integer" } } }),
