@@ -100,7 +100,7 @@ export function createHttpServer(parts: ServerParts): Server {
       ),
     );
     const path = (req.url ?? "/").split("?")[0]!;
-    const route = routes[path] ?? restRoute(gateway, path);
+    const route = routes[path] ?? restRoute(parts, path);
     try {
       await (route ? route(req, res) : gateway.handle(req, res));
     } catch (error) {

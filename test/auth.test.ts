@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
 import { basicHeader, startTestGateway, type TestGateway } from "./support/gateway.js";
+import { wsUrl } from "./support/subscriptions.js";
 
 const QUERY = "{ shipments(first: 1) { totalCount } }";
 
@@ -56,6 +58,36 @@ describe("auth matrix over real HTTP", () => {
 
   it("valid Bearer with another tenant's x-fabric-tenant-id → 403 FORBIDDEN", async () => {
     await expectError({ ...acme.bearer, "x-fabric-tenant-id": "globex" }, 403, "FORBIDDEN", "forbidden_error");
+  });
+
+  it("Bearer without x-fabric-tenant-id → 401, as fabric's scheme requires the header", async () => {
+    const { "x-fabric-tenant-id": _t, ...withoutTenant } = acme.bearer;
+    const res = await expectError(withoutTenant, 401, "UNAUTHENTICATED", "authentication_error");
+    expect(res.body.errors?.[0]?.message).toBe("Bearer credentials need the x-fabric-tenant-id header");
+  });
+
+  it("x-fabric-channel-id: 12 and 13 pass, another channel → 403 FORBIDDEN, for Basic and Bearer", async () => {
+    for (const headers of [acme.basic, acme.bearer]) {
+      expect((await gw.graphql(QUERY, {}, { ...headers, "x-fabric-channel-id": "13" })).status).toBe(200);
+      const res = await expectError({ ...headers, "x-fabric-channel-id": "012" }, 403, "FORBIDDEN", "forbidden_error");
+      expect(res.body.errors?.[0]?.message).toBe("x-fabric-channel-id must be 12 (US) or 13 (Canada)");
+    }
+  });
+
+  it("graphql-ws applies the same header rules at connection_init (4403 without the tenant header)", async () => {
+    const { "x-fabric-tenant-id": _t, ...withoutTenant } = acme.bearer;
+    const answer = async (payload: Record<string, string>) => {
+      const socket = new WebSocket(wsUrl(gw.url), "graphql-transport-ws");
+      await new Promise((resolve) => socket.once("open", resolve));
+      socket.send(JSON.stringify({ type: "connection_init", payload }));
+      return new Promise<string>((resolve) => {
+        socket.once("message", (data) => resolve(JSON.parse(String(data)).type));
+        socket.once("close", (code) => resolve(String(code)));
+      }).finally(() => socket.close());
+    };
+    expect(await answer(acme.bearer)).toBe("connection_ack");
+    expect(await answer(withoutTenant)).toBe("4403");
+    expect(await answer({ ...acme.basic, "x-fabric-channel-id": "14" })).toBe("4403");
   });
 
   it("revoked credentials → 403 FORBIDDEN", async () => {

@@ -54,6 +54,7 @@ function shape(value: unknown): unknown {
 }
 
 const withoutAuth = ({ Authorization: _a, ...headers }: Record<string, string>) => headers;
+const withoutChannel = ({ "x-fabric-channel-id": _c, ...headers }: Record<string, string>) => headers;
 /** The same headers for a GraphQL request, which sets its own content type. */
 const graphqlHeaders = ({ "Content-Type": _c, ...headers }: Record<string, string>) => headers;
 
@@ -77,14 +78,13 @@ describe("REST endpoints on a freshly seeded gateway", () => {
     // Every documented field, in the seed's order, with the seed's JSON type, and nothing of our own.
     expect(Object.keys(res.body)).toEqual(["shipments"]);
     expect(shape(shipment)).toEqual(shape(seed));
-    // And the seed's values — but for what the gateway owns: the derived status, its timestamps and
-    // the audit entry this update appended.
-    const { statusCode: _s, createdAt: _c, updatedAt: _u, auditLogs, ...values } = structuredClone(seed);
+    // And the seed's values — statusCode (still SHIPMENT_CREATED after "picked up") and audit log
+    // (no entry for a tracking update that moved no field) included — but for the timestamps.
+    const { createdAt: _c, updatedAt: _u, ...values } = structuredClone(seed);
     // The seed page shows its e-mail addresses obfuscated ("[email protected]"); the demo stores real ones.
     values.recipients[0].email = values.shipToAddress.email = FABRIC_EXAMPLE.shipToAddress!.email;
     expect(mismatches(values, shipment)).toEqual([]);
-    expect(shipment.auditLogs.slice(0, auditLogs.length)).toEqual(auditLogs);
-    expect(shipment).toMatchObject({ version: 2, statusCode: "SHIPMENT_UPDATED" });
+    expect(shipment).toMatchObject({ version: 2, statusCode: "SHIPMENT_CREATED", auditLogs: seed.auditLogs });
     expect(conformance(openapi, responseSchema(openapi, UPDATE_TRACKING_PATH, "post", 200), res.body)).toEqual([]);
   });
 
@@ -95,13 +95,38 @@ describe("REST endpoints on a freshly seeded gateway", () => {
     expect(res.body.shipments[0].cartons[0].tracking).toHaveLength(1);
   });
 
-  describe("errors: the seeds' bodies, and the same answer as GraphQL", () => {
-    const fabricSituations: { name: string; headers?: Record<string, string>; input?: unknown; status: number; error: Record<string, unknown> }[] = [
+  describe("errors: the seeds' bodies, and the same status and type as GraphQL", () => {
+    interface Situation {
+      name: string;
+      headers?: Record<string, string>;
+      input?: unknown;
+      status: number;
+      error: Record<string, unknown>;
+      /** GraphQL's message when it words the situation its own way; null when GraphQL accepts it. */
+      graphql?: string | null;
+    }
+    const fabricSituations: Situation[] = [
       {
         name: "no credentials",
         headers: withoutAuth(FABRIC_HEADERS),
         status: 401,
-        error: { type: "authentication_error", message: "Missing credentials: send Authorization: Basic or Bearer" },
+        error: { type: "authentication_error", message: "Missing credentials: send Authorization: Bearer" },
+        graphql: "Missing credentials: send Authorization: Basic or Bearer",
+      },
+      {
+        name: "no credentials and no fabric headers",
+        headers: { "Content-Type": "application/json" },
+        status: 401,
+        error: { type: "authentication_error", message: "Missing credentials: send Authorization: Bearer" },
+        graphql: "Missing credentials: send Authorization: Basic or Bearer",
+      },
+      {
+        name: "no credentials and an invalid body",
+        headers: { "Content-Type": "application/json" },
+        input: { carrier: "FEDEX" },
+        status: 401,
+        error: { type: "authentication_error", message: "Missing credentials: send Authorization: Bearer" },
+        graphql: "Missing credentials: send Authorization: Basic or Bearer",
       },
       {
         name: "an unknown bearer token",
@@ -110,10 +135,40 @@ describe("REST endpoints on a freshly seeded gateway", () => {
         error: { type: "authentication_error", message: "Invalid merchant credentials" },
       },
       {
+        name: "Basic credentials (the V5 scheme)",
+        headers: { ...FABRIC_HEADERS, Authorization: DEMO_BASIC_AUTHORIZATION },
+        status: 401,
+        error: { type: "authentication_error", message: "This endpoint takes Bearer credentials" },
+        graphql: null,
+      },
+      {
+        name: "a bearer token without x-fabric-tenant-id",
+        headers: { Authorization: FABRIC_HEADERS.Authorization, "Content-Type": "application/json", "x-fabric-channel-id": "12" },
+        status: 401,
+        error: { type: "authentication_error", message: "Bearer credentials need the x-fabric-tenant-id header" },
+      },
+      {
         name: "a tenant header that is not the token's tenant",
         headers: { ...FABRIC_HEADERS, "x-fabric-tenant-id": "someone-else" },
         status: 403,
         error: { type: "forbidden_error", message: "x-fabric-tenant-id does not match the tenant of these credentials" },
+      },
+      {
+        name: "a channel fabric does not have",
+        headers: { ...FABRIC_HEADERS, "x-fabric-channel-id": "14" },
+        status: 403,
+        error: { type: "forbidden_error", message: "x-fabric-channel-id must be 12 (US) or 13 (Canada)" },
+      },
+      {
+        name: "no channel header",
+        headers: withoutChannel(FABRIC_HEADERS),
+        status: 400,
+        error: {
+          type: "validation_error",
+          message: "Invalid input: x-fabric-channel-id: header is required",
+          details: [{ path: "x-fabric-channel-id", message: "header is required" }],
+        },
+        graphql: null,
       },
       {
         name: "an unknown shipment",
@@ -133,9 +188,10 @@ describe("REST endpoints on a freshly seeded gateway", () => {
         status: 400,
         error: {
           type: "validation_error",
-          message: "Invalid input: input.tracking[0].event: must not be empty",
-          details: [{ path: "input.tracking[0].event", message: "must not be empty" }],
+          message: "Invalid input: tracking[0].event: must not be empty",
+          details: [{ path: "tracking[0].event", message: "must not be empty" }],
         },
+        graphql: "Invalid input: input.tracking[0].event: must not be empty",
       },
       {
         name: "an event time without an offset",
@@ -143,15 +199,16 @@ describe("REST endpoints on a freshly seeded gateway", () => {
         status: 400,
         error: {
           type: "validation_error",
-          message:
-            'Variable "$input" got invalid value "2019-09-30 07:58" at "input.tracking[0].eventRecordedAt"; Expected an ISO-8601 date-time with an offset such as 2024-01-15T10:30:00Z, got "2019-09-30 07:58"',
+          message: 'Invalid input: tracking[0].eventRecordedAt: Expected an ISO-8601 date-time with an offset such as 2024-01-15T10:30:00Z, got "2019-09-30 07:58"',
           details: [
             {
-              path: "input.tracking[0].eventRecordedAt",
+              path: "tracking[0].eventRecordedAt",
               message: 'Expected an ISO-8601 date-time with an offset such as 2024-01-15T10:30:00Z, got "2019-09-30 07:58"',
             },
           ],
         },
+        graphql:
+          'Variable "$input" got invalid value "2019-09-30 07:58" at "input.tracking[0].eventRecordedAt"; Expected an ISO-8601 date-time with an offset such as 2024-01-15T10:30:00Z, got "2019-09-30 07:58"',
       },
       {
         name: "a body missing a required field and carrying an unknown one",
@@ -159,13 +216,29 @@ describe("REST endpoints on a freshly seeded gateway", () => {
         status: 400,
         error: {
           type: "validation_error",
-          message:
-            'Variable "$input" got invalid value { shipmentNumber: "78974156816152", tracking: [], carrier: "FEDEX" }; Field "trackingNumber" of required type "String!" was not provided.',
+          message: "Invalid input: trackingNumber: is required; carrier: is not a field of this request",
           details: [
-            { path: "input", message: 'Field "trackingNumber" of required type "String!" was not provided.' },
-            { path: "input", message: 'Field "carrier" is not defined by type "UpdateTrackingInput".' },
+            { path: "trackingNumber", message: "is required" },
+            { path: "carrier", message: "is not a field of this request" },
           ],
         },
+        graphql:
+          'Variable "$input" got invalid value { shipmentNumber: "78974156816152", tracking: [], carrier: "FEDEX" }; Field "trackingNumber" of required type "String!" was not provided.',
+      },
+      {
+        name: "fields of the wrong JSON type",
+        input: { ...FABRIC_REQUEST, trackingNumber: 1234, tracking: [null], expectedVersion: "two" },
+        status: 400,
+        error: {
+          type: "validation_error",
+          message: "Invalid input: trackingNumber: must be a string; tracking[0]: must not be null; expectedVersion: must be an integer",
+          details: [
+            { path: "trackingNumber", message: "must be a string" },
+            { path: "tracking[0]", message: "must not be null" },
+            { path: "expectedVersion", message: "must be an integer" },
+          ],
+        },
+        graphql: 'Variable "$input" got invalid value 1234 at "input.trackingNumber"; String cannot represent a non string value: 1234',
       },
       {
         name: "a stale expectedVersion",
@@ -183,15 +256,19 @@ describe("REST endpoints on a freshly seeded gateway", () => {
         expect(res.status).toBe(situation.status);
         expect(res.body).toEqual({ error: situation.error });
         expect(conformance(openapi, responseSchema(openapi, UPDATE_TRACKING_PATH, "post", situation.status), res.body)).toEqual([]);
+        if (res.status === 401) expect(res.headers.get("www-authenticate")).toBe('Bearer realm="shipments"');
+        if (situation.graphql === null) return;
 
         const graphql = await gw.graphql(GRAPHQL_UPDATE_TRACKING, { input }, graphqlHeaders(headers));
-        expect(graphqlAnswer(graphql)).toEqual(restAnswer(res));
-        if (res.status === 401) {
-          expect(res.headers.get("www-authenticate")).toBe(graphql.headers.get("www-authenticate"));
-          expect(res.headers.get("www-authenticate")).toMatch(/^Basic /);
-        }
+        expect(graphqlAnswer(graphql)).toEqual({ ...restAnswer(res), message: situation.graphql ?? situation.error.message });
       });
     }
+
+    it("takes channel 13 (Canada) on REST and GraphQL alike", async () => {
+      const headers = { ...FABRIC_HEADERS, "x-fabric-channel-id": "13" };
+      expect((await postFabric(gw, FABRIC_REQUEST, headers)).status).toBe(200);
+      expect((await gw.graphql(GRAPHQL_UPDATE_TRACKING, { input: FABRIC_REQUEST }, graphqlHeaders(headers))).body.errors).toBeUndefined();
+    });
 
     const malformed: { name: string; body: string; headers?: Record<string, string>; details: { path: string; message: string }[] }[] = [
       { name: "malformed JSON", body: '{"shipmentNumber": ', details: [{ path: "body", message: "must be valid JSON" }] },
@@ -201,15 +278,6 @@ describe("REST endpoints on a freshly seeded gateway", () => {
         body: JSON.stringify(FABRIC_REQUEST),
         headers: { ...FABRIC_HEADERS, "Content-Type": "application/x-www-form-urlencoded" },
         details: [{ path: "content-type", message: "must be application/json" }],
-      },
-      {
-        name: "no tenant or channel header",
-        body: JSON.stringify(FABRIC_REQUEST),
-        headers: { Authorization: FABRIC_HEADERS.Authorization, "Content-Type": "application/json" },
-        details: [
-          { path: "x-fabric-tenant-id", message: "header is required" },
-          { path: "x-fabric-channel-id", message: "header is required" },
-        ],
       },
       { name: "a JSON array", body: "[]", details: [{ path: "body", message: "must be a JSON object" }] },
       { name: "JSON null", body: "null", details: [{ path: "body", message: "must be a JSON object" }] },
@@ -221,6 +289,11 @@ describe("REST endpoints on a freshly seeded gateway", () => {
         expect(res.status).toBe(400);
         const message = `Invalid input: ${details.map((d) => `${d.path}: ${d.message}`).join("; ")}`;
         expect(res.body).toEqual({ error: { type: "validation_error", message, details } });
+      });
+      it(`update-tracking with ${name} and no credentials: 401 first`, async () => {
+        const res = await postFabric(gw, body, withoutAuth(headers ?? FABRIC_HEADERS));
+        expect(res.status).toBe(401);
+        expect(res.body.error.type).toBe("authentication_error");
       });
     }
 
@@ -281,17 +354,21 @@ describe("REST endpoints on a freshly seeded gateway", () => {
       const res = await rest(gw, `/v5/shipments/${created.body.data.createShipment.id}/sync`, { headers: basic });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ tracking_status: "delivered", tracking_substatus: "delivered_001", verification_status: "verified" });
+      // Every documented field, even the ones this shipment has no value for.
+      expect(Object.keys(res.body)).toEqual(SYNC_FIELDS);
+      expect(res.body.merchant_invoice_id).toBeNull();
       expect(res.body.expected_delivery === null || typeof res.body.expected_delivery === "string").toBe(true);
       expect(conformance(openapi, responseSchema(openapi, "/v5/shipments/{shipment_id}/sync", "post", 200), res.body)).toEqual([]);
     });
 
-    const syncSituations: { name: string; id: string; headers: Record<string, string>; status: number; error: Record<string, unknown> }[] = [
+    const syncSituations: { name: string; id: string; headers: Record<string, string>; status: number; error: Record<string, unknown>; graphql?: string | null }[] = [
       {
         name: "no credentials",
         id: "ship_1234567890abcdef",
         headers: {},
         status: 401,
-        error: { type: "authentication_error", message: "Missing credentials: send Authorization: Basic or Bearer" },
+        error: { type: "authentication_error", message: "Missing credentials: send Authorization: Basic" },
+        graphql: "Missing credentials: send Authorization: Basic or Bearer",
       },
       {
         name: "a wrong secret",
@@ -299,6 +376,29 @@ describe("REST endpoints on a freshly seeded gateway", () => {
         headers: { Authorization: `Basic ${Buffer.from("demo:wrong").toString("base64")}` },
         status: 401,
         error: { type: "authentication_error", message: "Invalid merchant credentials" },
+      },
+      {
+        name: "a bearer token (the fabric scheme)",
+        id: "ship_1234567890abcdef",
+        headers: graphqlHeaders(FABRIC_HEADERS),
+        status: 401,
+        error: { type: "authentication_error", message: "This endpoint takes Basic credentials" },
+        graphql: null,
+      },
+      {
+        name: "no credentials and a badly encoded id",
+        id: "ship_%E0%A4%A",
+        headers: {},
+        status: 401,
+        error: { type: "authentication_error", message: "Missing credentials: send Authorization: Basic" },
+        graphql: null,
+      },
+      {
+        name: "a channel fabric does not have",
+        id: "ship_1234567890abcdef",
+        headers: { ...basic, "x-fabric-channel-id": "99" },
+        status: 403,
+        error: { type: "forbidden_error", message: "x-fabric-channel-id must be 12 (US) or 13 (Canada)" },
       },
       { name: "an unknown shipment", id: "ship_doesnotexist", headers: basic, status: 404, error: { type: "not_found_error", message: "Shipment not found" } },
     ];
@@ -309,11 +409,20 @@ describe("REST endpoints on a freshly seeded gateway", () => {
         expect(res.status).toBe(situation.status);
         expect(res.body).toEqual({ error: situation.error });
         expect(conformance(openapi, responseSchema(openapi, "/v5/shipments/{shipment_id}/sync", "post", situation.status), res.body)).toEqual([]);
+        if (res.status === 401) expect(res.headers.get("www-authenticate")).toBe('Basic realm="shipments"');
+        if (situation.graphql === null) return;
         const graphql = await gw.graphql(GRAPHQL_SYNC, { id: situation.id }, situation.headers);
-        expect(graphqlAnswer(graphql)).toEqual(restAnswer(res));
-        if (res.status === 401) expect(res.headers.get("www-authenticate")).toBe(graphql.headers.get("www-authenticate"));
+        expect(graphqlAnswer(graphql)).toEqual({ ...restAnswer(res), message: situation.graphql ?? situation.error.message });
       });
     }
+
+    it("answers a badly encoded id with 400 once authenticated", async () => {
+      const res = await rest(gw, "/v5/shipments/ship_%E0%A4%A/sync", { headers: basic });
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual({
+        error: { type: "validation_error", message: "Invalid input: path: contains an invalid percent-encoding", details: [{ path: "path", message: "contains an invalid percent-encoding" }] },
+      });
+    });
 
     it("answers another tenant's shipment as not found, never revealing it", async () => {
       const other = await gw.tenant("other-merchant");
@@ -336,13 +445,18 @@ describe("REST endpoints on a freshly seeded gateway", () => {
     expect(Object.keys(openapi.paths)).toEqual(
       expect.arrayContaining([UPDATE_TRACKING_PATH, "/v5/shipments/{shipment_id}/sync", "/shipments/{shipment_id}/sync", "/openapi.json"]),
     );
+    // One scheme per route, as the routes enforce, and the channels they take.
+    expect(openapi.paths[UPDATE_TRACKING_PATH].post.security).toEqual([{ bearerAuth: [] }]);
+    expect(openapi.paths["/v5/shipments/{shipment_id}/sync"].post.security).toEqual([{ basicAuth: [] }]);
+    const channel = openapi.paths[UPDATE_TRACKING_PATH].post.parameters.find((p: { name: string }) => p.name === "x-fabric-channel-id");
+    expect(channel).toMatchObject({ required: true, schema: { enum: ["12", "13"] } });
   });
 });
 
 describe("REST error mapping", () => {
   it("answers a masked GraphQL error as a 500 api_error, revealing nothing", () => {
     const masked = [{ message: "Unexpected error.", extensions: { code: "INTERNAL_SERVER_ERROR", originalError: { message: "db down" } } }];
-    expect(fromGraphQL(new Response(null, { status: 200 }), masked)).toEqual({
+    expect(fromGraphQL(new Response(null, { status: 200 }), masked, {})).toEqual({
       status: 500,
       headers: {},
       body: { error: { type: "api_error", message: "Unexpected error." } },
@@ -355,7 +469,7 @@ describe("REST error mapping", () => {
       extensions: { code: "COURIER_ERROR", type: "courier_error", courier: "ups", upstream: { status: 503, type: "unavailable" }, retryAfter: 30 },
     };
     const response = new Response(null, { status: 503, headers: { "retry-after": "30" } });
-    expect(fromGraphQL(response, [courierError])).toEqual({
+    expect(fromGraphQL(response, [courierError], {})).toEqual({
       status: 503,
       headers: { "retry-after": "30" },
       body: { error: { type: "courier_error", message: "ups is unavailable", courier: "ups", upstream: { status: 503, type: "unavailable" } } },

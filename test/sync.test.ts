@@ -38,7 +38,7 @@ describe("syncShipmentTracking", () => {
       expect(shipment).toMatchObject({
         id,
         version: 2,
-        statusCode: "SHIPMENT_UPDATED",
+        statusCode: "SHIPMENT_CREATED",
         trackingStatus: "OUT_FOR_DELIVERY",
         trackingSubstatus: "out_for_delivery_001",
         // The scripted journey promises delivery at its sixth step: 2024-01-15T08:00Z + 5 × 6 h.

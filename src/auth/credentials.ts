@@ -19,6 +19,8 @@ export interface Viewer {
 export type AuthHeaders = (name: string) => string | null | undefined;
 
 const DEFAULT_CHANNEL = 12;
+/** fabric's sales channels: 12 United States, 13 Canada. */
+const CHANNELS = new Set(["12", "13"]);
 
 export function bearerDigest(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -59,16 +61,23 @@ export class Authenticator {
     return { ...identity, channelId: this.channel(header, identity.tenantId) };
   }
 
+  /**
+   * fabric's header rules. Its bearer scheme names the tenant in `x-fabric-tenant-id` ("required"),
+   * so a bearer token without it is refused here too, on GraphQL as on REST; Basic carries its
+   * merchant id in the credentials. The channel is one of fabric's two, 12 when absent.
+   */
   private channel(header: AuthHeaders, tenantId: string): number {
     const tenantHeader = header("x-fabric-tenant-id");
+    if (!tenantHeader && /^bearer\s/i.test(header("authorization")?.trim() ?? "")) {
+      throw new AuthenticationError("Bearer credentials need the x-fabric-tenant-id header");
+    }
     if (tenantHeader && tenantHeader !== tenantId) {
       throw new ForbiddenError("x-fabric-tenant-id does not match the tenant of these credentials");
     }
     const channel = header("x-fabric-channel-id");
     if (!channel) return DEFAULT_CHANNEL;
-    const id = Number(channel);
-    if (!Number.isInteger(id) || id <= 0) throw new ForbiddenError("x-fabric-channel-id must be a channel number such as 12");
-    return id;
+    if (!CHANNELS.has(channel)) throw new ForbiddenError("x-fabric-channel-id must be 12 (US) or 13 (Canada)");
+    return Number(channel);
   }
 
   private async verify(authorization: string): Promise<Omit<Verified, "expiresAt">> {

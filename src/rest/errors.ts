@@ -1,10 +1,11 @@
 /**
  * The one place where GraphQL errors become the seed APIs' REST error bodies
- * (`{"error": {"type": "…", "message": "…"}}`, DESIGN §5). Routes never pick a status or a type
- * themselves: they hand over either an `ApiError` of their own (bad body, wrong method) or the
- * gateway's GraphQL response, so REST answers exactly what GraphQL answered.
+ * (`{"error": {"type": "…", "message": "…"}}`). Routes never pick a status or a type themselves:
+ * they hand over either an `ApiError` of their own (credentials, bad body, wrong method) or the
+ * gateway's GraphQL response, so REST answers with GraphQL's status and type — in REST words.
  */
-import type { ApiError } from "../errors.js";
+import { ValidationError, type ApiError, type ValidationDetail } from "../errors.js";
+import { inRequestWords, type RequestNames } from "./input-words.js";
 
 export interface RestResponse {
   status: number;
@@ -36,17 +37,18 @@ export function restError(error: ApiError): RestResponse {
 /**
  * The gateway's answer with errors, as REST. The first typed error (an `ApiError` in GraphQL) gives
  * the type, message, extensions, HTTP status and headers; REST has room for one error, so the
- * `details` of every error of that type are gathered into it. Untyped errors were masked: a 500.
+ * `details` of every error of that type are gathered into it, worded for the request (`names`).
+ * Untyped errors were masked: a 500.
  */
-export function fromGraphQL(response: Response, errors: GraphQLErrorJson[]): RestResponse {
+export function fromGraphQL(response: Response, errors: GraphQLErrorJson[], names: RequestNames): RestResponse {
   const typed = errors.find((e) => typeof e.extensions?.type === "string");
   if (!typed) return { status: 500, headers: {}, body: errorBody("api_error", "Unexpected error.") };
   const type = String(typed.extensions!.type);
   const sameType = errors.filter((e) => e.extensions?.type === type);
-  const details = sameType.flatMap((e) => (Array.isArray(e.extensions?.details) ? e.extensions.details : []));
-  const extensions = details.length ? { ...typed.extensions, details } : typed.extensions;
+  const details = sameType.flatMap((e) => (Array.isArray(e.extensions?.details) ? (e.extensions.details as ValidationDetail[]) : []));
+  if (type === "validation_error" && details.length) return restError(new ValidationError(details.map((d) => inRequestWords(d, names))));
   const headers = Object.fromEntries(ERROR_HEADERS.flatMap((name) => (response.headers.has(name) ? [[name, response.headers.get(name)!]] : [])));
-  return { status: response.status, headers, body: errorBody(type, typed.message, extensions) };
+  return { status: response.status, headers, body: errorBody(type, typed.message, typed.extensions) };
 }
 
 /** A known path asked with a method it does not serve. */

@@ -1,34 +1,33 @@
 /**
- * Runs a REST route's GraphQL operation on the gateway itself — same authentication, rate limit,
- * schema, resolvers, input checks and error masking as any GraphQL client — and hands back its data
- * or the REST error for what went wrong.
+ * Runs a REST route's GraphQL operation on the gateway itself — same rate limit, schema, resolvers,
+ * input checks and error masking as any GraphQL client — as the caller the route authenticated,
+ * and hands back its data or the REST error for what went wrong.
  */
-import type { IncomingHttpHeaders } from "node:http";
+import type { Viewer } from "../auth/credentials.js";
 import type { Gateway } from "../yoga.js";
 import { fromGraphQL, type GraphQLErrorJson, type RestResponse } from "./errors.js";
-
-/** The request headers that say who is calling; REST clients send them exactly as GraphQL clients do. */
-const AUTH_HEADERS = ["authorization", "x-fabric-tenant-id", "x-fabric-channel-id"] as const;
+import type { RequestNames } from "./input-words.js";
 
 type Outcome<T> = { ok: true; data: T } | { ok: false; error: RestResponse };
 
-export async function execute<T>(
-  gateway: Gateway,
-  operation: string,
-  variables: Record<string, unknown>,
-  requestHeaders: IncomingHttpHeaders,
-): Promise<Outcome<T>> {
-  const headers = new Headers({ "content-type": "application/json", accept: "application/graphql-response+json" });
-  for (const name of AUTH_HEADERS) {
-    const value = requestHeaders[name];
-    if (typeof value === "string") headers.set(name, value);
-  }
-  const response = await gateway.fetch(new URL(gateway.graphqlEndpoint, "http://rest.internal"), {
-    method: "POST",
-    headers,
-    body: JSON.stringify({ query: operation, variables }),
-  });
+export interface Operation {
+  document: string;
+  variables: Record<string, unknown>;
+  /** What the variables are on the REST request, for error details. */
+  names: RequestNames;
+}
+
+export async function execute<T>(gateway: Gateway, viewer: Viewer, { document, variables, names }: Operation): Promise<Outcome<T>> {
+  const response = await gateway.fetch(
+    new URL(gateway.graphqlEndpoint, "http://rest.internal"),
+    {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/graphql-response+json" },
+      body: JSON.stringify({ query: document, variables }),
+    },
+    { viewer },
+  );
   const result = (await response.json()) as { data?: T | null; errors?: GraphQLErrorJson[] };
-  if (result.errors?.length) return { ok: false, error: fromGraphQL(response, result.errors) };
+  if (result.errors?.length) return { ok: false, error: fromGraphQL(response, result.errors, names) };
   return { ok: true, data: result.data as T };
 }

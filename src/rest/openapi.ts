@@ -26,6 +26,8 @@ const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` })
 const nullable = (schema: Schema): Schema => ({ ...schema, type: [schema.type, "null"] });
 
 const ABSENT = "Fields the shipment does not have are left out.";
+/** The sync seed's fields the gateway may not know for a shipment; the seed types them string. */
+const UNKNOWN_SYNC_FIELD = "null when the shipment has none.";
 
 const schemas: Record<string, Schema> = {
   Error: object(
@@ -48,18 +50,21 @@ const schemas: Record<string, Schema> = {
     },
     ["error"],
   ),
-  ValidationDetail: object({ path: str("Where the problem is.", "input.tracking[0].event"), message: str("What is wrong.", "must not be empty") }, ["path", "message"]),
-  TrackingEvent: object(
-    {
-      event: str("Shipment-specific event. Mandatory.", "picked up"),
-      eventId: str("Event ID provided by the carrier; re-sending an event with the same id is a no-op.", "627963716b19511e8a3a631b"),
-      eventRecordedAt: instant("Time the event was recorded; must carry an offset (UTC preferred)."),
-      location: str("Delivery location.", "Reno, NV"),
-      notes: object({ description: str("Free-text note.", "Shipment picked up") }, ["description"]),
-      shipmentCarrier: str("Shipment carrier.", "FEDEX"),
-    },
-    ["event", "eventRecordedAt"],
-  ),
+  ValidationDetail: object({ path: str("Where the problem is in the request: a body field, a header or the path.", "tracking[0].event"), message: str("What is wrong.", "must not be empty") }, ["path", "message"]),
+  TrackingEvent: {
+    ...object(
+      {
+        event: str("Shipment-specific event. Mandatory.", "picked up"),
+        eventId: str("Event ID provided by the carrier; re-sending an event with the same id is a no-op.", "627963716b19511e8a3a631b"),
+        eventRecordedAt: instant("Time the event was recorded; must carry an offset (UTC preferred)."),
+        location: str("Delivery location.", "Reno, NV"),
+        notes: object({ description: str("Free-text note.", "Shipment picked up") }, ["description"]),
+        shipmentCarrier: str("Shipment carrier.", "FEDEX"),
+      },
+      ["event", "eventRecordedAt"],
+    ),
+    additionalProperties: false,
+  },
   UpdateTrackingRequest: {
     ...object(
       {
@@ -70,6 +75,7 @@ const schemas: Record<string, Schema> = {
         expectedVersion: int("Gateway extension: apply only if the shipment is still at this version, else 409 conflict_error."),
       },
       ["shipmentNumber", "trackingNumber", "tracking"],
+      "Unknown fields are refused (400 validation_error naming each), not dropped, so a misspelt field never loses data silently.",
     ),
     additionalProperties: false,
   },
@@ -203,10 +209,10 @@ const schemas: Record<string, Schema> = {
   SyncedShipment: object(
     {
       id: str("Unique identifier of the Shipment.", "ship_1234567890abcdef"),
-      merchant_invoice_id: str("ID of the associated merchant invoice.", "inv_1234567890abcdef"),
+      merchant_invoice_id: nullable(str(`ID of the associated merchant invoice; ${UNKNOWN_SYNC_FIELD}`, "inv_1234567890abcdef")),
       fulfillment_method: oneOf(enums.FulfillmentMethod, "Method of fulfillment for the shipment.", true),
-      shipment_tracking_number: str("Tracking number provided by the shipping courier.", "1Z123E45678901234"),
-      shipment_courier: str("Shipping courier code.", "ups"),
+      shipment_tracking_number: nullable(str(`Tracking number provided by the shipping courier; ${UNKNOWN_SYNC_FIELD}`, "1Z123E45678901234")),
+      shipment_courier: nullable(str(`Shipping courier code; ${UNKNOWN_SYNC_FIELD}`, "ups")),
       verification_status: oneOf(enums.VerificationStatus, "Manual or automatic verification status of the shipment.", true),
       created_at: instant("Date time when the shipment was created."),
       updated_at: instant("Date time when the shipment was last updated."),
@@ -214,8 +220,20 @@ const schemas: Record<string, Schema> = {
       tracking_substatus: nullable(str("Detailed tracking substatus.", "delivered_001")),
       expected_delivery: nullable(instant("Expected delivery date and time provided by the shipping courier.")),
     },
-    ["id", "fulfillment_method", "verification_status", "created_at", "updated_at", "tracking_status", "tracking_substatus", "expected_delivery"],
-    `The shipment after syncing. ${ABSENT.replace("Fields", "Other fields")}`,
+    [
+      "id",
+      "merchant_invoice_id",
+      "fulfillment_method",
+      "shipment_tracking_number",
+      "shipment_courier",
+      "verification_status",
+      "created_at",
+      "updated_at",
+      "tracking_status",
+      "tracking_substatus",
+      "expected_delivery",
+    ],
+    "The shipment after syncing: every documented field, always, null when unknown.",
   ),
 };
 
@@ -225,21 +243,33 @@ const error = (description: string, headers: Record<string, Schema> = {}) => ({
   content: { "application/json": { schema: ref("Error") } },
 });
 
-const errors = {
-  "400": error("validation_error: a malformed request (bad JSON, wrong content type, missing required header) or invalid input; `details` says where."),
-  "401": error("authentication_error: no or bad credentials.", { "WWW-Authenticate": { schema: { type: "string" } } }),
-  "403": error("forbidden_error: x-fabric-tenant-id does not match the credentials, a bad channel, or revoked credentials."),
+// Credentials are checked first: a request without valid ones is a 401 whatever else is wrong with it.
+const errors = (scheme: string) => ({
+  "400": error(
+    "validation_error: a malformed request (bad JSON, wrong content type, missing required header) or invalid input; `details` names each problem by its place in the request (`tracking[0].eventRecordedAt`, `x-fabric-channel-id`).",
+  ),
+  "401": error(`authentication_error: no or bad credentials, or credentials of another scheme than ${scheme}.`, {
+    "WWW-Authenticate": { description: `${scheme} realm="shipments"`, schema: { type: "string" } },
+  }),
+  "403": error("forbidden_error: x-fabric-tenant-id does not match the credentials, an x-fabric-channel-id other than 12 or 13, or revoked credentials."),
   "404": error("not_found_error: the shipment (or carton) does not exist for the caller."),
   "405": error("validation_error: the path does not serve this method (see `Allow`)."),
   "429": error("rate_limit_error: the credentials are over their rate limit.", {
     "Retry-After": { description: "Seconds until the budget refills.", schema: { type: "integer" } },
   }),
   "500": error("api_error: an unexpected error."),
-};
+});
 
 const header = (name: string, description: string, required: boolean, schema: Schema = { type: "string" }) => ({ name, in: "header", required, description, schema });
 
 const requestIdHeader = header("x-fabric-request-id", "Unique request ID; echoed back in the response.", false);
+const channelHeader = (required: boolean) =>
+  header(
+    "x-fabric-channel-id",
+    `Sales channel: 12 (US) or 13 (Canada); another value is 403 forbidden_error.${required ? "" : " 12 when absent."}`,
+    required,
+    { type: "string", enum: ["12", "13"], example: "12" },
+  );
 const echoedRequestId = { "x-fabric-request-id": { description: "The request's x-fabric-request-id, when it sent one.", schema: { type: "string" } } };
 
 const syncOperation = (operationId: string) => ({
@@ -248,10 +278,14 @@ const syncOperation = (operationId: string) => ({
   description:
     "Fetches the latest tracking from the shipment's courier by its tracking number, verifies it and stores it. Runs `Mutation.syncShipmentTracking`.",
   security: [{ basicAuth: [] }],
-  parameters: [{ name: "shipment_id", in: "path", required: true, description: "ID of the Shipment to sync tracking for.", schema: { type: "string", example: "ship_1234567890abcdef" } }],
+  parameters: [
+    { name: "shipment_id", in: "path", required: true, description: "ID of the Shipment to sync tracking for.", schema: { type: "string", example: "ship_1234567890abcdef" } },
+    channelHeader(false),
+    requestIdHeader,
+  ],
   responses: {
-    "200": { description: "The synced shipment.", content: { "application/json": { schema: ref("SyncedShipment") } } },
-    ...errors,
+    "200": { description: "The synced shipment.", headers: echoedRequestId, content: { "application/json": { schema: ref("SyncedShipment") } } },
+    ...errors("Basic"),
     "502": error("courier_error: the courier failed or rejected our credentials."),
     "503": error("courier_error: the courier is unavailable or rate-limited us.", { "Retry-After": { schema: { type: "integer" } } }),
     "504": error("courier_error: the courier timed out."),
@@ -275,8 +309,12 @@ export const OPENAPI_DOCUMENT = {
         description: "Adds carrier tracking events to a carton of a shipment and returns the shipment document. Runs `Mutation.updateTracking`.",
         security: [{ bearerAuth: [] }],
         parameters: [
-          header("x-fabric-tenant-id", "Tenant making the request; must be the tenant of the bearer token.", true),
-          header("x-fabric-channel-id", "Sales channel: 12 (US) or 13 (Canada).", true, { type: "string", example: "12" }),
+          header(
+            "x-fabric-tenant-id",
+            "Tenant making the request; part of the bearer scheme: without it 401 authentication_error, another tenant than the token's 403 forbidden_error.",
+            true,
+          ),
+          channelHeader(true),
           requestIdHeader,
         ],
         requestBody: { required: true, content: { "application/json": { schema: ref("UpdateTrackingRequest") } } },
@@ -286,7 +324,7 @@ export const OPENAPI_DOCUMENT = {
             headers: echoedRequestId,
             content: { "application/json": { schema: object({ shipments: list(ref("FabricShipment")) }, ["shipments"]) } },
           },
-          ...errors,
+          ...errors("Bearer"),
           "409": error("conflict_error: `expectedVersion` is stale (see `currentVersion`)."),
         },
       },
@@ -301,7 +339,7 @@ export const OPENAPI_DOCUMENT = {
     schemas,
     securitySchemes: {
       basicAuth: { type: "http", scheme: "basic", description: "Merchant key id and secret." },
-      bearerAuth: { type: "http", scheme: "bearer", description: "Bearer token; send with x-fabric-tenant-id." },
+      bearerAuth: { type: "http", scheme: "bearer", description: "Bearer token; send with x-fabric-tenant-id (required, as on GraphQL)." },
     },
   },
 };

@@ -26,21 +26,18 @@ const SYNC = /* GraphQL */ `
 type SyncedShipment = Record<string, string | null>;
 
 /** GraphQL enum values, which the seed writes in lower case (`shipping_provider`, `delivered`). */
-const ENUMS = ["fulfillment_method", "verification_status", "tracking_status"];
-/** The only fields the seed documents as nullable; other absent fields are left out. */
-const NULLABLE = new Set(["tracking_status", "tracking_substatus", "expected_delivery"]);
+const ENUMS = new Set(["fulfillment_method", "verification_status", "tracking_status"]);
 
-function toSeedJson(shipment: SyncedShipment) {
-  return Object.fromEntries(
-    Object.entries(shipment).flatMap(([key, value]): [string, string | null][] => {
-      if (value === null) return NULLABLE.has(key) ? [[key, null]] : [];
-      return [[key, ENUMS.includes(key) ? value.toLowerCase() : value]];
-    }),
-  );
-}
+/** Every documented field, always: clients written against the seed read the key, null when unknown. */
+const toSeedJson = (shipment: SyncedShipment) =>
+  Object.fromEntries(Object.entries(shipment).map(([key, value]) => [key, value !== null && ENUMS.has(key) ? value.toLowerCase() : value]));
 
-export const syncShipment: RouteHandler = async ({ gateway, req, params: [shipmentId] }) => {
-  const outcome = await execute<{ syncShipmentTracking: SyncedShipment }>(gateway, SYNC, { shipmentId }, req.headers);
+export const syncShipment: RouteHandler = async ({ gateway, viewer, params: [shipmentId] }) => {
+  const outcome = await execute<{ syncShipmentTracking: SyncedShipment }>(gateway, viewer, {
+    document: SYNC,
+    variables: { shipmentId },
+    names: { shipmentId: "shipment_id" },
+  });
   if (!outcome.ok) return outcome.error;
   return { status: 200, headers: {}, body: toSeedJson(outcome.data.syncShipmentTracking) };
 };

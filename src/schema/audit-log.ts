@@ -15,7 +15,7 @@ const UpdatedField = builder.objectRef<UpdatedFieldShape>("UpdatedField").implem
 });
 
 builder.prismaObject("AuditLog", {
-  description: "One audited change to the shipment: fabric's entries, and one per applied tracking update.",
+  description: "One audited change to the shipment document: fabric's entries, and tracking updates that moved `statusCode`.",
   fields: (t) => ({
     auditId: t.exposeString("auditId", { description: "Audit id (UUID)." }),
     auditType: t.exposeString("auditType", { description: "Audit type, e.g. CANCEL, RETURN, TRACKING_UPDATE." }),

@@ -6,6 +6,11 @@ import { FulfillmentMethod, ShipmentType, StatusCode, TrackingStatus, Verificati
 import { chronological } from "./tracking-event.js";
 
 const byPosition = { orderBy: { position: "asc" as const } };
+/**
+ * Every tracking update keeps an audit row (subscriptions replay versions from them), but fabric's
+ * audit log lists changes to the document's own fields: a tracking update only once it moved one.
+ */
+const documentChanges: Prisma.AuditLogWhereInput = { OR: [{ trackingSource: null }, { NOT: { updatedFields: { equals: [] } } }] };
 
 export const Shipment = builder.prismaNode("Shipment", {
   select: { id: true },
@@ -32,7 +37,11 @@ export const Shipment = builder.prismaNode("Shipment", {
     reshipmentReasonCode: t.exposeString("reshipmentReasonCode", { nullable: true, description: "Why this is a reshipment." }),
     shipToId: t.exposeString("shipToId", { nullable: true, description: "Ship-to id from the Shipping service." }),
     shippedAt: t.expose("shippedAt", { type: "DateTime", nullable: true, description: "When the order shipped (UTC)." }),
-    statusCode: t.expose("statusCode", { type: StatusCode, description: "fabric status, rolled up from the cartons' tracking." }),
+    statusCode: t.expose("statusCode", {
+      type: StatusCode,
+      description:
+        "fabric's lifecycle status. Tracking moves it only at the milestones fabric has a code for (all or some cartons delivered, a pickup collected, a return under way or received); scans on the way leave it as it was — `trackingStatus` says where the parcel is.",
+    }),
     subtype: t.exposeString("subtype", { nullable: true, description: "Further classification, e.g. COD." }),
     totalCartons: t.exposeInt("totalCartons", { nullable: true, description: "Total number of cartons in the shipment." }),
     type: t.expose("type", { type: ShipmentType, description: "Shipment type." }),
@@ -57,7 +66,11 @@ export const Shipment = builder.prismaNode("Shipment", {
     recipients: t.relation("recipients", { description: "Recipients of the shipment.", query: byPosition }),
     shipToAddress: t.relation("shipToAddress", { nullable: true, description: "Where the shipment goes." }),
     scratchedItems: t.relation("scratchedItems", { description: "Items removed before shipping.", query: byPosition }),
-    auditLogs: t.relation("auditLogs", { description: "Audited changes, oldest first.", query: { orderBy: [{ auditedAt: "asc" }, { id: "asc" }] } }),
+    auditLogs: t.relation("auditLogs", {
+      description:
+        "Audited changes to the shipment document, oldest first: fabric's own entries, and a TRACKING_UPDATE entry when tracking moved `statusCode`. Tracking events themselves are in the cartons' `trackingEvents`.",
+      query: { where: documentChanges, orderBy: [{ auditedAt: "asc" }, { id: "asc" }] },
+    }),
     trackingEvents: t.relation("trackingEvents", {
       description: "Tracking events of all cartons, oldest first. `last` keeps only the most recent ones.",
       args: { last: t.arg.int({ required: false, description: "Only the most recent N events." }) },

@@ -1,7 +1,7 @@
 /**
  * Canonical tracking status: AfterShip's tags, with lower-case substatus codes in
  * AfterShip's numbering (`delivered_001`, `exception_011`, …). Couriers and pushed events are
- * normalized onto these; shipments derive their fabric `statusCode` from them.
+ * normalized onto these; shipments derive their fabric `statusCode` milestones from them.
  */
 export const TRACKING_STATUSES = [
   "PENDING",
@@ -229,6 +229,11 @@ export type ShipmentStatusCode =
  * Rolls carton statuses up to the shipment: fabric's `statusCode` plus the sync document's
  * `trackingStatus`/`trackingSubstatus` (the least advanced carton, so "delivered" means all of them).
  * Cartons without any tracking yet count as not delivered.
+ *
+ * fabric's `statusCode` is the shipment's lifecycle, not its whereabouts: its own example keeps
+ * SHIPMENT_CREATED after a "picked up" scan. So only the milestones fabric has a code for move it
+ * (delivered, partly delivered, picked up by the customer, returning, returned); scans on the way
+ * leave it as it was and show in `trackingStatus` instead.
  */
 export function rollUp(
   current: ShipmentStatusCode,
@@ -240,10 +245,11 @@ export function rollUp(
   const count = (s: TrackingStatus) => tracked.filter((c) => c.status === s).length;
   const delivered = count("DELIVERED");
   const returned = count("RETURNED");
-  let statusCode: ShipmentStatusCode = "SHIPMENT_UPDATED";
+  const pickup = current === "PICKUP_CREATED" || current === "PICKUP_COMPLETED";
+  let statusCode = current;
   if (returned === cartons.length) statusCode = "SHIPMENT_RETURN_RECEIVED";
   else if (returned > 0 || count("RETURNING") > 0) statusCode = "SHIPMENT_RETURN_PENDING";
-  else if (delivered === cartons.length) statusCode = "SHIPMENT_DELIVERED";
+  else if (delivered === cartons.length) statusCode = pickup ? "PICKUP_COMPLETED" : "SHIPMENT_DELIVERED";
   else if (delivered > 0) statusCode = "SHIPMENT_PARTIALLY_DELIVERED";
   return { statusCode, tracking };
 }
