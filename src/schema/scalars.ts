@@ -7,6 +7,12 @@ import { builder } from "./builder.js";
 // An instant needs its offset: a wall-clock time without one is ambiguous, and we never invent a Z.
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:(Z)|([+-])(\d{2}):?(\d{2}))$/i;
 
+/**
+ * For a variable, graphql-js names the path in its message and input-errors.ts moves it into the
+ * details; a literal in the document has no path to name, so its detail holds the message alone.
+ */
+const invalid = (message: string) => new ValidationError([{ path: "", message }], message);
+
 function literal(ast: ValueNode): unknown {
   if (ast.kind === Kind.STRING || ast.kind === Kind.INT || ast.kind === Kind.FLOAT) return ast.value;
   return undefined;
@@ -42,10 +48,10 @@ function instantOf(value: string): Date | null {
 export function parseInstant(value: unknown): Date {
   const date = typeof value === "string" ? instantOf(value) : null;
   if (!date) {
-    throw new ValidationError([], `Expected an ISO-8601 date-time with an offset such as 2024-01-15T10:30:00Z, got ${JSON.stringify(value)?.slice(0, 64)}`);
+    throw invalid(`Expected an ISO-8601 date-time with an offset such as 2024-01-15T10:30:00Z, got ${JSON.stringify(value)?.slice(0, 64)}`);
   }
   if (!inInstantWindow(date)) {
-    throw new ValidationError([], `Expected an instant from ${INSTANT_WINDOW.from.toISOString()} to before ${INSTANT_WINDOW.until.toISOString()}, got ${JSON.stringify(value)}`);
+    throw invalid(`Expected an instant from ${INSTANT_WINDOW.from.toISOString()} to before ${INSTANT_WINDOW.until.toISOString()}, got ${JSON.stringify(value)}`);
   }
   return date;
 }
@@ -79,7 +85,7 @@ function parseDecimal(value: unknown): Prisma.Decimal {
   ) {
     return new Prisma.Decimal(value);
   }
-  throw new ValidationError([], `Expected a decimal number such as 34.56, got ${JSON.stringify(value)?.slice(0, 64)}`);
+  throw invalid(`Expected a decimal number such as 34.56, got ${JSON.stringify(value)?.slice(0, 64)}`);
 }
 
 builder.scalarType("Decimal", {
