@@ -141,3 +141,50 @@ describe("input bounds", () => {
     ]);
   });
 });
+
+describe("a row stored before the bounds existed", () => {
+  let gw: TestGateway;
+  let auth: Record<string, string>;
+  let bearer: Record<string, string>;
+  let shipmentId: string;
+  beforeAll(async () => {
+    gw = await startTestGateway();
+    const tenant = await gw.tenant("poisoned");
+    [auth, bearer] = [tenant.basic, tenant.bearer];
+    const created = await gw.graphql(CREATE, { input: seedShipmentInput() }, auth);
+    shipmentId = created.body.data.createShipment.id;
+    // What an event dated 0000-01-01T00:00:00Z became: PostgreSQL stores it as 1 BC.
+    const carton = await gw.db.carton.findFirstOrThrow({ where: { shipmentId }, select: { id: true } });
+    await gw.db.$executeRaw`
+      INSERT INTO "TrackingEvent" (id, "tenantId", "shipmentId", "cartonId", carrier, "dedupeKey", event, "eventRecordedAt", status, substatus, "shipmentVersion")
+      VALUES ('evt_poison', 'poisoned', ${shipmentId}, ${carton.id}, 'ups', 'poison', 'picked up', '0001-01-01 00:00:00+00 BC', 'IN_TRANSIT', 'in_transit_001', 1)`;
+  });
+  afterAll(() => gw.close());
+
+  it("still reads: alone, in the tenant's list and through node", async () => {
+    const one = await gw.graphql("query ($id: ID!) { shipment(id: $id) { trackingEvents { id eventRecordedAt } } }", { id: shipmentId }, auth);
+    expect(one.body.errors).toBeUndefined();
+    expect(one.body.data.shipment.trackingEvents).toContainEqual({ id: "evt_poison", eventRecordedAt: "0000-01-01T00:00:00.000Z" });
+    const list = await gw.graphql("{ shipments(first: 10) { nodes { id cartons { trackingEvents { eventRecordedAt } } } } }", {}, auth);
+    expect(list.body.errors).toBeUndefined();
+    expect(list.body.data.shipments.nodes).toHaveLength(1);
+    const node = await gw.graphql('{ node(id: "evt_poison") { ... on TrackingEvent { eventRecordedAt } } }', {}, auth);
+    expect(node.body).toEqual({ data: { node: { eventRecordedAt: "0000-01-01T00:00:00.000Z" } } });
+  });
+
+  it("REST update-tracking refuses another such event with 400 and still answers for the shipment", async () => {
+    const before = await gw.db.trackingEvent.count();
+    const post = (tracking: unknown[]) =>
+      fetch(new URL("/v3/shipments/actions/update-tracking", gw.url), {
+        method: "POST",
+        headers: { ...bearer, "content-type": "application/json" },
+        body: JSON.stringify({ shipmentNumber: SHIPMENT_NUMBER, trackingNumber: TRACKING_NUMBER, tracking }),
+      });
+    const refused = await post([event({ eventRecordedAt: "0000-01-01T00:00:00Z" })]);
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error).toMatchObject({ type: "validation_error", details: [{ path: "input.tracking[0].eventRecordedAt" }] });
+    expect(await gw.db.trackingEvent.count()).toBe(before);
+    const accepted = await post([event({ eventId: "after-poison" })]);
+    expect(accepted.status).toBe(200);
+  });
+});
