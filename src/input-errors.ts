@@ -1,7 +1,8 @@
 /**
  * graphql-js reports a variable that does not fit the schema (wrong enum value, malformed date,
- * missing required field) as a plain error whose message holds the path. Clients get the same shape
- * as every other invalid input instead: BAD_USER_INPUT / validation_error with `details`.
+ * missing required field) as a plain error whose message holds the path, and its recursive parser
+ * overflows the stack on a document nested thousands deep. Clients get the same shape as every
+ * other invalid input instead: BAD_USER_INPUT / validation_error with `details`.
  */
 import type { GraphQLError } from "graphql";
 import type { Plugin } from "graphql-yoga";
@@ -20,6 +21,16 @@ function asValidationError(error: GraphQLError): GraphQLError {
 
 export function useInputErrors(): Plugin {
   return {
+    onParse: ({ parseFn, setParseFn }) => {
+      setParseFn((source, options) => {
+        try {
+          return parseFn(source, options);
+        } catch (error) {
+          if (error instanceof RangeError) throw new ValidationError([{ path: "query", message: "is nested too deeply" }]);
+          throw error;
+        }
+      });
+    },
     onExecute: () => ({
       onExecuteDone: ({ result, setResult }) => {
         if (!("errors" in result) || !result.errors?.length || result.data) return;

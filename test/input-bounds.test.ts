@@ -65,6 +65,7 @@ describe("input bounds", () => {
     ["negative last of events", "{ shipments(first: 1) { nodes { trackingEvents(last: -3) { id } } } }", {}, "last"],
     ["a garbage cursor", "{ shipments(first: 1, after: \"R1BDOlM6c2hpcF94\") { nodes { id } } }", {}, "after"],
     ["an id of no type", "{ node(id: \"usr_123\") { id } }", {}, "id"],
+    ["a literal nested 20,000 deep", `{ shipments(filter: { statusCode: ${"[".repeat(20_000)}${"]".repeat(20_000)} }) { nodes { id } } }`, {}, "query"],
   ];
 
   for (const [what, query, variables, path] of rejected) {
