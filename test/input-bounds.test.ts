@@ -81,6 +81,14 @@ describe("input bounds", () => {
     });
   }
 
+  it("answers a document that does not parse or validate with 400, a code and validation_error", async () => {
+    for (const [query, code] of [["{ shipments(", "GRAPHQL_PARSE_FAILED"], ["{ shipments { nodes { nope } } }", "GRAPHQL_VALIDATION_FAILED"]]) {
+      const res = await gw.graphql(query!, {}, a.basic);
+      expect(res.status).toBe(400);
+      expect(res.body.errors?.[0]?.extensions).toMatchObject({ code, type: "validation_error" });
+    }
+  });
+
   it("lists every problem of a request at once", async () => {
     const res = await gw.graphql(CREATE, create({ shipmentNumber: "\u0000", poNumber: "p".repeat(256), shippedAt: "2024-02-30T00:00:00Z" }), a.basic);
     expect(res.status).toBe(400);
