@@ -55,8 +55,8 @@ function checkValue(type: GraphQLInputType, value: unknown, key: string, path: s
     const list = value as unknown[];
     const max = LIST_LENGTH[key] ?? DEFAULT_LIST_LENGTH;
     // Not walked further: a list over its bound is rejected whole, however it is made up.
-    if (list.length > max) return walk.problems.push({ path, message: `must have at most ${max} entries` });
-    list.forEach((entry, i) => checkValue(nullable.ofType, entry, key, `${path}[${i}]`, walk));
+    if (list.length > max) walk.problems.push({ path, message: `must have at most ${max} entries` });
+    else list.forEach((entry, i) => checkValue(nullable.ofType, entry, key, `${path}[${i}]`, walk));
     return;
   }
   if (isInputObjectType(nullable)) {
