@@ -59,7 +59,8 @@ export function parseInstant(value: unknown): Date {
 /**
  * Rows written before input bounds existed may hold a date before year 1, which the database client
  * hands over as an invalid Date. Such a row must still read (one bad event must not hide a whole
- * shipment list), so it reads as the start of ISO year 0, the latest instant it can have been.
+ * shipment list), so it reads as the start of ISO year 0 (1 BC), where the year-0000 inputs that
+ * made such rows landed.
  */
 const BEFORE_YEAR_ONE = "0000-01-01T00:00:00.000Z";
 
