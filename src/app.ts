@@ -3,6 +3,7 @@
  * its event bus, the GraphQL app and the HTTP/WebSocket server. main.ts and the tests build
  * instances the same way.
  */
+import { randomBytes } from "node:crypto";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { Authenticator } from "./auth/credentials.js";
@@ -28,6 +29,8 @@ export interface AppOptions {
   graphiqlHeaders?: Record<string, string>;
   /** Courier connectors; without them, only the simulator is configured (tests point others at fakes). */
   couriers?: CourierRegistry;
+  /** Seals list cursors; instances behind one load balancer need the same. Random when unset. */
+  cursorSecret?: string;
 }
 
 export type App = ReturnType<typeof createApp>;
@@ -36,8 +39,9 @@ export function createApp(options: AppOptions) {
   const { db, logger } = options;
   const pubsub = createTrackingPubSub(options.redis);
   const tracking = new TrackingIngestor(db, publisherFor(pubsub));
+  const cursorKey = options.cursorSecret ? Buffer.from(options.cursorSecret) : randomBytes(32);
   const couriers = options.couriers ?? createCourierRegistry(parseCourierSettings({}).settings);
-  const services: Services = { db, pubsub, tracking, couriers, sync: new ShipmentSync(db, couriers, tracking) };
+  const services: Services = { db, pubsub, tracking, couriers, sync: new ShipmentSync(db, couriers, tracking), cursorKey };
   const authenticator = new Authenticator(db);
   const gateway = createGateway({
     services,

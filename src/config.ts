@@ -22,6 +22,8 @@ export interface Config {
   couriers: CourierSettings;
   /** Background tracking: on by default; demo mode polls every few seconds. */
   trackingPoll: PollerSettings & { enabled: boolean };
+  /** Seals list cursors; set the same on every instance so a cursor from one pages on another. */
+  cursorSecret?: string;
 }
 
 // Demo mode runs fast, so the simulator shipments visibly move within seconds of `npm start`.
@@ -76,6 +78,8 @@ export function parseConfig(env: Env): Config {
   problems.push(...couriers.problems);
   const logLevel = env.LOG_LEVEL || "info";
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}`);
+  const cursorSecret = env.CURSOR_SECRET || undefined;
+  if (cursorSecret !== undefined && cursorSecret.length < 32) problems.push("CURSOR_SECRET must have at least 32 characters");
   const config: Config = {
     port: int("PORT", 4000, 0, 65535),
     host: env.HOST || "0.0.0.0",
@@ -97,6 +101,7 @@ export function parseConfig(env: Env): Config {
       backoffSeconds: int("TRACKING_POLL_BACKOFF_SECONDS", demo ? 5 : 1_800, 1, 86_400),
       expiryDays: int("TRACKING_EXPIRY_DAYS", 30, 1, 3_650),
     },
+    cursorSecret,
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -15,6 +15,8 @@ export interface Services {
   couriers: CourierRegistry;
   /** Pulls tracking from couriers into the ingestion core (syncShipmentTracking, background tracking). */
   sync: ShipmentSync;
+  /** Seals list cursors (HMAC) so they are opaque and bound to the tenant they were given to. */
+  cursorKey: Buffer;
 }
 
 export interface Context extends Services {

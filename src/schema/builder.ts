@@ -35,6 +35,12 @@ export const builder = new SchemaBuilder<{
     clientMutationId: "omit",
     cursorType: "String",
     nodesOnConnection: true,
+    nodeQueryOptions: {
+      description: "The object with this id (`ship_…`, `ctn_…`, `itm_…`, `evt_…`), or null when you have none with it. BAD_USER_INPUT for a string that is no id of this API.",
+    },
+    nodesQueryOptions: {
+      description: "The objects with these ids, in order, with null for each id you have no object for. BAD_USER_INPUT for a string that is no id of this API.",
+    },
   },
 });
 

@@ -6,6 +6,8 @@ builder.prismaNode("Carton", {
   select: { id: true },
   description: "A package within a shipment; one tracking number per carton.",
   id: { field: "id", description: "Public id, `ctn_…`." },
+  // node(id) answers null for an id the caller has no such object for (Relay), not an error.
+  nullable: true,
   findUnique: (id, ctx) => ({ id, tenantId: ctx.viewer.tenantId }),
   fields: (t) => ({
     cartonNumber: t.exposeString("cartonNumber", { nullable: true, description: "Merchant-defined carton identifier." }),

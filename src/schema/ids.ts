@@ -3,6 +3,7 @@
  * global ids: the prefix names the GraphQL type.
  */
 import { randomBytes } from "node:crypto";
+import { ValidationError } from "../errors.js";
 
 export const ID_PREFIX = {
   Shipment: "ship",
@@ -17,7 +18,12 @@ export function newId(prefix: string): string {
   return `${prefix}_${randomBytes(12).toString("hex")}`;
 }
 
-/** The node type an id names; an unknown prefix names no type (and so resolves to null). */
+/** The node type an id names; an id of no type of ours is bad input, not a missing object. */
 export function decodePublicId(id: string): { typename: string; id: string } {
-  return { typename: TYPE_BY_PREFIX.get(id.slice(0, id.indexOf("_"))) ?? "Unknown", id };
+  const typename = TYPE_BY_PREFIX.get(id.slice(0, id.indexOf("_")));
+  if (!typename) {
+    const prefixes = Object.values(ID_PREFIX).map((prefix) => `${prefix}_…`).join(", ");
+    throw new ValidationError([{ path: "id", message: `is not an id of this API (${prefixes})` }]);
+  }
+  return { typename, id };
 }

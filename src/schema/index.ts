@@ -1,5 +1,6 @@
 /** The executable schema: importing each type file registers it with the builder. */
 import { builder } from "./builder.js";
+import { guardFields } from "./guarded-fields.js";
 import "./scalars.js";
 import "./enums.js";
 import "./money.js";
@@ -17,4 +18,4 @@ import "./update-tracking.js";
 import "./sync-shipment-tracking.js";
 import "./tracking-updated.js";
 
-export const schema = builder.toSchema({ sortSchema: false });
+export const schema = guardFields(builder.toSchema({ sortSchema: false }));

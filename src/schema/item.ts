@@ -4,6 +4,8 @@ builder.prismaNode("Item", {
   select: { id: true },
   description: "A line item packed in a carton.",
   id: { field: "id", description: "Public id, `itm_…`." },
+  // node(id) answers null for an id the caller has no such object for (Relay), not an error.
+  nullable: true,
   findUnique: (id, ctx) => ({ id, carton: { tenantId: ctx.viewer.tenantId } }),
   fields: (t) => ({
     itemId: t.exposeInt("itemId", { nullable: true, description: "Unique item identifier." }),

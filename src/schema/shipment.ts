@@ -17,6 +17,8 @@ export const Shipment = builder.prismaNode("Shipment", {
   description:
     "A shipment: fabric's shipment document (cartons, items, recipients, ship-to address, audit log) together with the sync API's courier tracking fields.",
   id: { field: "id", description: "Public id, `ship_…`." },
+  // node(id) answers null for an id the caller has no such object for (Relay), not an error.
+  nullable: true,
   findUnique: (id, ctx) => ({ id, tenantId: ctx.viewer.tenantId }),
   fields: (t) => ({
     version: t.exposeInt("version", { description: "Number of times the shipment document has been changed by any operation." }),

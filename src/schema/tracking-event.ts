@@ -16,6 +16,8 @@ export const TrackingEvent = builder.prismaNode("TrackingEvent", {
   select: { id: true },
   description: "One scan or status report from the carrier for a carton.",
   id: { field: "id", description: "Public id, `evt_…`." },
+  // node(id) answers null for an id the caller has no such object for (Relay), not an error.
+  nullable: true,
   findUnique: (id, ctx) => ({ id, tenantId: ctx.viewer.tenantId }),
   fields: (t) => ({
     eventId: t.exposeString("eventId", { nullable: true, description: "Event id provided by the carrier." }),

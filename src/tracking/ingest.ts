@@ -8,6 +8,7 @@ import type pg from "pg";
 import { sqlPool, type Db } from "../db/client.js";
 import { ConflictError, NotFoundError, ValidationError, type ValidationDetail } from "../errors.js";
 import type { TrackingSource } from "../generated/prisma/enums.js";
+import { INSTANT_WINDOW, inInstantWindow } from "../input-limits.js";
 import { newId } from "../schema/ids.js";
 import { byChronology, carrierKey, dedupeKey } from "./identity.js";
 import type { TrackingPublisher, TrackingUpdateMessage } from "./messages.js";
@@ -82,8 +83,9 @@ export function validateEvents(cartons: CartonTracking[], paths: EventPaths = { 
     if (!carton.trackingNumber?.trim()) problems.push({ path: `${at}.trackingNumber`, message: "must not be empty" });
     carton.events.forEach((e, i) => {
       if (!e.event?.trim()) problems.push({ path: `${at}.${paths.events}[${i}].event`, message: "must not be empty" });
-      if (!(e.eventRecordedAt instanceof Date) || Number.isNaN(e.eventRecordedAt.getTime())) {
-        problems.push({ path: `${at}.${paths.events}[${i}].eventRecordedAt`, message: "must be a valid instant" });
+      // Courier syncs reach this without the GraphQL scalar: an instant outside the window would be stored and then not read.
+      if (!(e.eventRecordedAt instanceof Date) || !inInstantWindow(e.eventRecordedAt)) {
+        problems.push({ path: `${at}.${paths.events}[${i}].eventRecordedAt`, message: `must be a valid instant from ${INSTANT_WINDOW.from.getUTCFullYear()} to before ${INSTANT_WINDOW.until.getUTCFullYear()}` });
       }
     });
   });

@@ -1,0 +1,74 @@
+/**
+ * Wraps the built schema's resolvers once, so no resolver has to remember to:
+ * - check its arguments against the input limits (BAD_USER_INPUT with every problem's path) before
+ *   it runs, and so before anything is written;
+ * - open the sealed `after` / `before` cursors it is given, and seal the cursors it hands out;
+ * - turn Pothos' own argument complaints (e.g. `before` with `first`) into BAD_USER_INPUT.
+ */
+import {
+  defaultFieldResolver,
+  getNamedType,
+  isObjectType,
+  type GraphQLField,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
+} from "graphql";
+import { PothosValidationError } from "@pothos/core";
+import type { Context } from "../context.js";
+import { ValidationError } from "../errors.js";
+import { openCursor, sealCursor } from "./cursors.js";
+import { argumentProblems } from "./input-bounds.js";
+
+type Resolver = GraphQLFieldResolver<unknown, Context>;
+
+const CURSOR_ARGUMENTS = ["after", "before"];
+
+function asValidationError(error: unknown, field: string): unknown {
+  return error instanceof PothosValidationError ? new ValidationError([{ path: field, message: error.message }]) : error;
+}
+
+function guardArguments(typeName: string, field: GraphQLField<unknown, Context>, resolver: Resolver): Resolver {
+  const name = `${typeName}.${field.name}`;
+  const pagesCursors = getNamedType(field.type).name.endsWith("Connection");
+  return (source, args, ctx, info) => {
+    const problems = argumentProblems(name, field.args, args);
+    if (problems.length) throw new ValidationError(problems);
+    const opened = { ...args };
+    if (pagesCursors) {
+      for (const arg of CURSOR_ARGUMENTS) {
+        if (typeof args[arg] === "string") opened[arg] = openCursor(ctx.cursorKey, ctx.viewer.tenantId, args[arg], arg);
+      }
+    }
+    try {
+      const result = resolver(source, opened, ctx, info);
+      return result instanceof Promise ? result.catch((error) => Promise.reject(asValidationError(error, field.name))) : result;
+    } catch (error) {
+      throw asValidationError(error, field.name);
+    }
+  };
+}
+
+function sealing(resolver: Resolver): Resolver {
+  return (source, args, ctx, info) => {
+    const seal = (cursor: unknown) => (typeof cursor === "string" ? sealCursor(ctx.cursorKey, ctx.viewer.tenantId, cursor) : cursor);
+    const cursor = resolver(source, args, ctx, info);
+    return cursor instanceof Promise ? cursor.then(seal) : seal(cursor);
+  };
+}
+
+const handsOutCursor = (typeName: string, fieldName: string) =>
+  (typeName.endsWith("Edge") && fieldName === "cursor") || (typeName === "PageInfo" && (fieldName === "startCursor" || fieldName === "endCursor"));
+
+export function guardFields(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith("__")) continue;
+    for (const field of Object.values(type.getFields()) as GraphQLField<unknown, Context>[]) {
+      if (handsOutCursor(type.name, field.name)) field.resolve = sealing(field.resolve ?? defaultFieldResolver);
+      if (!field.args.length) continue;
+      // A subscription's arguments are checked once, when it starts, not again for every event.
+      if (field.subscribe) field.subscribe = guardArguments(type.name, field, field.subscribe);
+      else field.resolve = guardArguments(type.name, field, field.resolve ?? defaultFieldResolver);
+    }
+  }
+  return schema;
+}
