@@ -5,6 +5,8 @@
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import type { Authenticator, Viewer } from "./auth/credentials.js";
 import type { Context, Services } from "./context.js";
+import { renderGraphiqlPage } from "./graphiql/page.js";
+import { useGraphiqlAssets } from "./graphiql/use-graphiql-assets.js";
 import { useInputErrors } from "./input-errors.js";
 import type { RateLimit } from "./rate-limit.js";
 import { schema } from "./schema/index.js";
@@ -75,8 +77,9 @@ export function createGateway(parts: GatewayParts): Gateway {
       })),
       subscriptionsProtocol: "WS",
     },
+    renderGraphiQL: renderGraphiqlPage,
     logging: false,
-    plugins: [useInputErrors()],
+    plugins: [useGraphiqlAssets(), useInputErrors()],
     context: async ({ request, viewer }) => {
       const caller = viewer ?? (await parts.authenticator.authenticate((name) => request.headers.get(name)));
       await parts.rateLimit.consume(caller.credentialId);
