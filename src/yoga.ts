@@ -10,6 +10,7 @@ import { useGraphiqlAssets } from "./graphiql/use-graphiql-assets.js";
 import { useInputErrors } from "./input-errors.js";
 import type { RateLimit } from "./rate-limit.js";
 import { schema } from "./schema/index.js";
+import { usePartialDataStatus } from "./use-partial-data-status.js";
 
 export interface GatewayParts {
   services: Services;
@@ -79,7 +80,7 @@ export function createGateway(parts: GatewayParts): Gateway {
     },
     renderGraphiQL: renderGraphiqlPage,
     logging: false,
-    plugins: [useGraphiqlAssets(), useInputErrors()],
+    plugins: [useGraphiqlAssets(), useInputErrors(), usePartialDataStatus()],
     context: async ({ request, viewer }) => {
       const caller = viewer ?? (await parts.authenticator.authenticate((name) => request.headers.get(name)));
       await parts.rateLimit.consume(caller.credentialId);

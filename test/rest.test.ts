@@ -162,8 +162,8 @@ describe("REST endpoints on a freshly seeded gateway", () => {
           message:
             'Variable "$input" got invalid value { shipmentNumber: "78974156816152", tracking: [], carrier: "FEDEX" }; Field "trackingNumber" of required type "String!" was not provided.',
           details: [
-            { path: "input", message: 'Field "trackingNumber" of required type "String!" was not provided.' },
-            { path: "input", message: 'Field "carrier" is not defined by type "UpdateTrackingInput".' },
+            { path: "input.trackingNumber", message: "is required" },
+            { path: "input.carrier", message: 'Field "carrier" is not defined by type "UpdateTrackingInput".' },
           ],
         },
       },

@@ -11,6 +11,21 @@ function literal(ast: ValueNode): unknown {
   return undefined;
 }
 
+/**
+ * A literal's parser. graphql-js passes a GraphQLError thrown from parseLiteral on as it is, without
+ * the literal's location; a plain Error it wraps with the location, so the answer can name the input
+ * path as it does for the same value in a variable.
+ */
+function fromLiteral<T>(parse: (value: unknown) => T) {
+  return (ast: ValueNode): T => {
+    try {
+      return parse(literal(ast));
+    } catch (error) {
+      throw new Error((error as Error).message);
+    }
+  };
+}
+
 export function parseInstant(value: unknown): Date {
   const date = typeof value === "string" && INSTANT.test(value) ? new Date(value) : null;
   if (!date || Number.isNaN(date.getTime())) {
@@ -23,7 +38,7 @@ builder.scalarType("DateTime", {
   description: "An instant as an ISO-8601 string in UTC, e.g. `2024-01-15T10:30:00.000Z`. Inputs must carry an offset.",
   serialize: (value) => (value instanceof Date ? value.toISOString() : new Date(value).toISOString()),
   parseValue: parseInstant,
-  parseLiteral: (ast) => parseInstant(literal(ast)),
+  parseLiteral: fromLiteral(parseInstant),
 });
 
 function parseDecimal(value: unknown): Prisma.Decimal {
@@ -38,5 +53,5 @@ builder.scalarType("Decimal", {
     "An exact decimal amount. Serialized as a string (`\"34.56\"`) so no precision is lost; accepted as a string or a number.",
   serialize: (value) => new Prisma.Decimal(value).toString(),
   parseValue: parseDecimal,
-  parseLiteral: (ast) => parseDecimal(literal(ast)),
+  parseLiteral: fromLiteral(parseDecimal),
 });
