@@ -14,7 +14,7 @@ import { startTestGateway, type TestGateway } from "./support/gateway.js";
 const chromium = findChromium();
 if ("missing" in chromium) console.warn(`GraphiQL browser test skipped: ${chromium.missing}`);
 
-const PUSH = "mutation ($input: UpdateTrackingInput!) { updateTracking(input: $input) { appliedEvents } }";
+const PUSH = "mutation ($input: UpdateTrackingInput!) { updateTracking(input: $input) { appliedEvents { eventId } } }";
 
 describe.skipIf("missing" in chromium)("GraphiQL in Chromium", () => {
   let gw: TestGateway;
@@ -46,28 +46,29 @@ describe.skipIf("missing" in chromium)("GraphiQL in Chromium", () => {
     await gw?.close();
   });
 
-  const resultPane = () => page.locator(".result-window");
+  // Monaco lays text out with no-break spaces.
+  const resultPane = async () => (await page.locator(".result-window").innerText()).replace(/\u00a0/g, " ");
   const run = async () => {
     await page.locator(".graphiql-query-editor .monaco-editor").first().click();
     await page.keyboard.press("Control+Enter");
   };
 
-  it("opens on the example query with the demo header, and runs it", async () => {
+  it("opens on the example query with the demo header, and runs it", { timeout: 90_000 }, async () => {
     await page.goto(gw.url);
     await expect.poll(() => page.locator(".graphiql-tab-active").innerText(), { timeout: 30_000 }).toContain("Shipments");
     await expect.poll(() => page.locator(".graphiql-editor-tool .monaco-editor").last().innerText()).toContain("Authorization");
 
     await run();
-    await expect.poll(() => resultPane().innerText(), { timeout: 30_000 }).toContain('"shipmentNumber"');
-    expect(await resultPane().innerText()).toContain('"data"');
-    expect(await resultPane().innerText()).not.toContain('"errors"');
+    await expect.poll(() => resultPane(), { timeout: 30_000 }).toContain('"shipmentNumber"');
+    expect(await resultPane()).toContain('"data"');
+    expect(await resultPane()).not.toContain('"errors"');
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, "graphiql-query.png") });
 
     expect(foreignRequests).toEqual([]);
     expect(unauthorized).toEqual([]); // a 401 would be the browser's login prompt
   });
 
-  it("shows live trackingUpdated messages in the subscription tab", async () => {
+  it("shows live trackingUpdated messages in the subscription tab", { timeout: 90_000 }, async () => {
     await page.locator(".graphiql-tab", { hasText: "TrackingUpdated" }).click();
     await expect.poll(() => page.locator(".graphiql-tab-active").innerText()).toContain("TrackingUpdated");
     await run();
@@ -97,12 +98,12 @@ describe.skipIf("missing" in chromium)("GraphiQL in Chromium", () => {
             { authorization: DEMO_BASIC_AUTHORIZATION },
           );
           expect(res.body.errors).toBeUndefined();
-          return resultPane().innerText();
+          return resultPane();
         },
         { timeout: 30_000, interval: 500 },
       )
       .toContain('"trackingUpdated"');
-    expect(await resultPane().innerText()).toMatch(/Arrived at browser-test hub \d+/);
+    expect(await resultPane()).toMatch(/Arrived at browser-test hub \d+/);
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, "graphiql-subscription.png") });
 
     expect(foreignRequests).toEqual([]);
