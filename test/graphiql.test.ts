@@ -16,16 +16,37 @@ if ("missing" in chromium) console.warn(`GraphiQL browser test skipped: ${chromi
 
 const PUSH = "mutation ($input: UpdateTrackingInput!) { updateTracking(input: $input) { appliedEvents { eventId } } }";
 
+let gw: TestGateway;
+beforeAll(async () => {
+  gw = await startTestGateway({ graphiqlHeaders: { Authorization: DEMO_BASIC_AUTHORIZATION } });
+  await seedDemo(gw.db);
+});
+afterAll(() => gw?.close());
+
+describe("GraphiQL over HTTP", () => {
+  it("serves a page whose scripts and styles all come from the gateway, cached for good", async () => {
+    const html = await (await fetch(gw.url, { headers: { accept: "text/html" } })).text();
+    const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
+    expect(assets.length).toBeGreaterThanOrEqual(3);
+    for (const asset of assets) {
+      expect(asset).toMatch(/^\/graphiql\/\d+\.\d+\.\d+\//);
+      const res = await fetch(new URL(asset, gw.url));
+      expect(res.status).toBe(200);
+      expect(res.headers.get("cache-control")).toContain("immutable");
+      expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+    }
+    const unknown = await fetch(new URL(assets[0]!.replace(/[^/]+$/, "nope.js"), gw.url));
+    expect(unknown.status).toBe(404);
+  });
+});
+
 describe.skipIf("missing" in chromium)("GraphiQL in Chromium", () => {
-  let gw: TestGateway;
   let browser: Awaited<ReturnType<typeof launchChromium>>;
   let page: Page;
   const foreignRequests: string[] = [];
   const unauthorized: string[] = [];
 
   beforeAll(async () => {
-    gw = await startTestGateway({ graphiqlHeaders: { Authorization: DEMO_BASIC_AUTHORIZATION } });
-    await seedDemo(gw.db);
     await mkdir(ARTIFACTS_DIR, { recursive: true });
     browser = await launchChromium((chromium as { executablePath: string }).executablePath);
     const origin = new URL(gw.url).origin;
@@ -41,10 +62,7 @@ describe.skipIf("missing" in chromium)("GraphiQL in Chromium", () => {
       if (response.status() === 401) unauthorized.push(response.url());
     });
   });
-  afterAll(async () => {
-    await browser?.dispose();
-    await gw?.close();
-  });
+  afterAll(() => browser?.dispose());
 
   // Monaco lays text out with no-break spaces.
   const resultPane = async () => (await page.locator(".result-window").innerText()).replace(/\u00a0/g, " ");
