@@ -3,15 +3,11 @@
  * (yoga), and graphql-ws on the same port and path. One structured log line per request.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { ExecutionArgs } from "graphql";
-import { useServer } from "graphql-ws/use/ws";
 import type { Logger } from "pino";
-import { WebSocketServer } from "ws";
-import type { Authenticator, Viewer } from "./auth/credentials.js";
-import type { Context } from "./context.js";
+import type { Authenticator } from "./auth/credentials.js";
 import type { Db } from "./db/client.js";
 import { pendingMigrations } from "./db/migrate.js";
-import { subscribeShared } from "./shared-execution.js";
+import { attachGraphqlWs } from "./graphql-ws.js";
 import { restRoute } from "./rest/index.js";
 import type { Gateway } from "./yoga.js";
 
@@ -33,53 +29,6 @@ async function readiness(db: Db): Promise<{ status: number; body: unknown }> {
   } catch (error) {
     return { status: 503, body: { status: "database unreachable", error: (error as Error).message } };
   }
-}
-
-type Enveloped = ReturnType<Gateway["getEnveloped"]>;
-type WsExtra = {
-  viewer?: Viewer;
-};
-
-/**
- * graphql-ws on yoga's envelop: sockets get the same schema, context (auth, rate limit) and plugins
- * as HTTP. Credentials come in the `connection_init` payload, in the same form as the HTTP headers;
- * bad ones close the socket with 4403.
- */
-function attachGraphqlWs(server: Server, { gateway, authenticator, logger }: ServerParts) {
-  const wss = new WebSocketServer({ server, path: gateway.graphqlEndpoint });
-  useServer<Record<string, unknown>, WsExtra>(
-    {
-      onConnect: async (ctx) => {
-        const params = Object.fromEntries(Object.entries(ctx.connectionParams ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
-        try {
-          ctx.extra.viewer = await authenticator.authenticate((name) => params[name]);
-          return true;
-        } catch {
-          return false; // graphql-ws closes with 4403 Forbidden
-        }
-      },
-      onSubscribe: async (ctx, _id, payload) => {
-        const { schema, execute, contextFactory, parse, validate } = gateway.getEnveloped({ viewer: ctx.extra.viewer });
-        const args: ExecutionArgs & { rootValue: Pick<Enveloped, "execute"> } = {
-          schema,
-          operationName: payload.operationName,
-          document: parse(payload.query),
-          variableValues: payload.variables,
-          contextValue: await contextFactory(),
-          rootValue: { execute },
-        };
-        const errors = validate(args.schema, args.document);
-        return errors.length ? errors : args;
-      },
-      execute: (args) => (args.rootValue as Pick<Enveloped, "execute">).execute(args),
-      // Subscriptions bypass envelop's per-subscriber execution: each update is executed once per
-      // tenant and operation, and shared (see shared-execution.ts).
-      subscribe: (args) => subscribeShared(args, (args.contextValue as Context).viewer.tenantId),
-      onError: (_ctx, _id, _payload, errors) => logger.debug({ errors }, "graphql-ws operation failed"),
-    },
-    wss,
-  );
-  return wss;
 }
 
 export function createHttpServer(parts: ServerParts): Server {

@@ -5,9 +5,12 @@
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import type { Authenticator, Viewer } from "./auth/credentials.js";
 import type { Context, Services } from "./context.js";
+import { renderGraphiqlPage } from "./graphiql/page.js";
+import { useGraphiqlAssets } from "./graphiql/use-graphiql-assets.js";
 import { useInputErrors } from "./input-errors.js";
 import type { RateLimit } from "./rate-limit.js";
 import { schema } from "./schema/index.js";
+import { usePartialDataStatus } from "./use-partial-data-status.js";
 
 export interface GatewayParts {
   services: Services;
@@ -75,8 +78,9 @@ export function createGateway(parts: GatewayParts): Gateway {
       })),
       subscriptionsProtocol: "WS",
     },
+    renderGraphiQL: renderGraphiqlPage,
     logging: false,
-    plugins: [useInputErrors()],
+    plugins: [useGraphiqlAssets(), useInputErrors(), usePartialDataStatus()],
     context: async ({ request, viewer }) => {
       const caller = viewer ?? (await parts.authenticator.authenticate((name) => request.headers.get(name)));
       await parts.rateLimit.consume(caller.credentialId);

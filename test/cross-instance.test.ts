@@ -2,10 +2,12 @@
  * Two gateway instances on one PostgreSQL and one Redis: a change made through A reaches a
  * subscriber connected to B. Needs Redis: runs when REDIS_URL is set (.ci/run sets it).
  */
+import { randomUUID } from "node:crypto";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp, type App } from "../src/app.js";
 import { createDb, type Db } from "../src/db/client.js";
+import { topicOf } from "../src/pubsub.js";
 import { redisPair, startTestGateway, type TestGateway } from "./support/gateway.js";
 import { connect, subscribe } from "./support/subscriptions.js";
 
@@ -34,12 +36,19 @@ describe.skipIf(!REDIS_URL)("two instances sharing PostgreSQL and Redis", () => 
   });
 
   it("a mutation on A reaches a subscriber on B, and not a subscriber of another tenant", async () => {
-    const acme = await a.tenant("acme");
-    const globex = await a.tenant("globex");
+    // Tenants of this run only: the Redis server may be shared with other runs.
+    const run = randomUUID().slice(0, 8);
+    const acme = await a.tenant(`acme-${run}`);
+    const globex = await a.tenant(`globex-${run}`);
     await a.graphql("mutation { createShipment(input: { shipmentNumber: \"X-1\", cartons: [{ trackingNumber: \"1ZCROSS00001\" }] }) { id } }", {}, acme.basic);
     const query = "subscription { trackingUpdated { version source shipment { shipmentNumber } events { event } } }";
     const onB = await subscribe(connect(bUrl, acme.basic), query);
     const otherOnB = await subscribe(connect(bUrl, globex.basic), query);
+    // B is live once its Redis connection listens on both tenants' topics; publishing before that
+    // would test nothing.
+    const listening = async (tenantId: string) => (await bRedis.publish.pubsub("NUMSUB", topicOf(tenantId)))[1];
+    await expect.poll(() => listening(`acme-${run}`), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => listening(`globex-${run}`), { timeout: 10_000 }).toBe(1);
     const res = await a.graphql(
       "mutation ($input: UpdateTrackingInput!) { updateTracking(input: $input) { shipments { version } } }",
       { input: { shipmentNumber: "X-1", trackingNumber: "1ZCROSS00001", tracking: [{ event: "picked up", eventRecordedAt: "2024-01-01T00:00:00Z" }] } },

@@ -34,7 +34,9 @@ function requestPath(path: string, names: RequestNames): string {
   return name ? name + rest : rest.replace(/^\./, "");
 }
 
-const join = (path: string, field: string | undefined) => (field ? (path ? `${path}.${field}` : field) : path);
+/** The field a message names, unless the path already ends with it. */
+const join = (path: string, field: string | undefined) =>
+  !field || path === field || path.endsWith(`.${field}`) ? path : path ? `${path}.${field}` : field;
 
 export function inRequestWords(detail: ValidationDetail, names: RequestNames): ValidationDetail {
   const path = requestPath(detail.path, names);

@@ -8,14 +8,29 @@ import { builder } from "./builder.js";
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:(Z)|([+-])(\d{2}):?(\d{2}))$/i;
 
 /**
- * For a variable, graphql-js names the path in its message and input-errors.ts moves it into the
- * details; a literal in the document has no path to name, so its detail holds the message alone.
+ * graphql-js names a variable's path in its message and a literal's by its location in the
+ * document; input-errors.ts moves either into the details, so the detail starts with no path.
  */
 const invalid = (message: string) => new ValidationError([{ path: "", message }], message);
 
 function literal(ast: ValueNode): unknown {
   if (ast.kind === Kind.STRING || ast.kind === Kind.INT || ast.kind === Kind.FLOAT) return ast.value;
   return undefined;
+}
+
+/**
+ * A literal's parser. graphql-js passes a GraphQLError thrown from parseLiteral on as it is, without
+ * the literal's location; a plain Error it wraps with the location, so the answer can name the input
+ * path as it does for the same value in a variable.
+ */
+function fromLiteral<T>(parse: (value: unknown) => T) {
+  return (ast: ValueNode): T => {
+    try {
+      return parse(literal(ast));
+    } catch (error) {
+      throw new Error((error as Error).message);
+    }
+  };
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -73,7 +88,7 @@ builder.scalarType("DateTime", {
   description: `An instant as an ISO-8601 string in UTC, e.g. \`2024-01-15T10:30:00.000Z\`. Inputs must carry an offset, name a real calendar day and time, and lie from ${INSTANT_WINDOW.from.toISOString()} to before ${INSTANT_WINDOW.until.toISOString()}.`,
   serialize: serializeInstant,
   parseValue: parseInstant,
-  parseLiteral: (ast) => parseInstant(literal(ast)),
+  parseLiteral: fromLiteral(parseInstant),
 });
 
 // Longer than any Decimal column can hold, with room for a sign, a point and trailing zeros.
@@ -94,5 +109,5 @@ builder.scalarType("Decimal", {
     "An exact decimal amount. Serialized as a string (`\"34.56\"`) so no precision is lost; accepted as a string or a number. Amounts hold up to 15 digits before the point and 4 after it.",
   serialize: (value) => new Prisma.Decimal(value).toString(),
   parseValue: parseDecimal,
-  parseLiteral: (ast) => parseDecimal(literal(ast)),
+  parseLiteral: fromLiteral(parseDecimal),
 });

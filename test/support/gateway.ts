@@ -42,7 +42,13 @@ export function redisPair(url: string) {
 }
 
 export async function startTestGateway(
-  options: { rateLimitPoints?: number; redisUrl?: string; couriers?: CourierRegistry; production?: boolean } = {},
+  options: {
+    rateLimitPoints?: number;
+    redisUrl?: string;
+    couriers?: CourierRegistry;
+    production?: boolean;
+    graphiqlHeaders?: Record<string, string>;
+  } = {},
 ): Promise<TestGateway> {
   const database = await createTestDatabase();
   const statements: string[] = [];
@@ -55,6 +61,7 @@ export async function startTestGateway(
     rateLimit: { points: options.rateLimitPoints ?? 100_000, durationSeconds: 60 },
     production: options.production ?? false,
     couriers: options.couriers,
+    graphiqlHeaders: options.graphiqlHeaders,
   });
   const port = await app.listen(0, "127.0.0.1");
   const url = `http://127.0.0.1:${port}/graphql`;

@@ -60,3 +60,51 @@ export async function subscribe(client: Client, query: string, variables: Record
     },
   };
 }
+
+/** A bare graphql-transport-ws socket: send protocol messages, await the ones that come back. */
+export interface ProtocolSocket {
+  socket: WebSocket;
+  messages: any[];
+  send(message: unknown): void;
+  /** Resolves with the first received message (past or future) that matches. */
+  expectMessage(match: (message: any) => boolean, timeoutMs?: number): Promise<any>;
+  /** Resolves with the close code and reason. */
+  closed: Promise<{ code: number; reason: string }>;
+}
+
+export async function openProtocolSocket(httpUrl: string): Promise<ProtocolSocket> {
+  const socket = new WebSocket(wsUrl(httpUrl), "graphql-transport-ws");
+  const messages: any[] = [];
+  const waiters = new Set<() => void>();
+  socket.on("message", (data) => {
+    messages.push(JSON.parse(String(data)));
+    waiters.forEach((w) => w());
+  });
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    socket.once("close", (code, reason) => resolve({ code, reason: String(reason) })),
+  );
+  await new Promise((resolve, reject) => socket.once("open", resolve).once("error", reject));
+  return {
+    socket,
+    messages,
+    closed,
+    send: (message) => socket.send(JSON.stringify(message)),
+    expectMessage(match, timeoutMs = 5000) {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`no matching message in ${JSON.stringify(messages)}`));
+        }, timeoutMs);
+        const check = () => {
+          const found = messages.find(match);
+          if (!found) return;
+          clearTimeout(timer);
+          waiters.delete(check);
+          resolve(found);
+        };
+        waiters.add(check);
+        check();
+      });
+    },
+  };
+}
