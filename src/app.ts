@@ -11,6 +11,7 @@ import type { Services } from "./context.js";
 import { parseCourierSettings } from "./couriers/config.js";
 import { createCourierRegistry, type CourierRegistry } from "./couriers/registry.js";
 import type { Db } from "./db/client.js";
+import type { PersistedOperations } from "./persisted-operations.js";
 import { createTrackingPubSub, publisherFor } from "./pubsub.js";
 import { createRateLimit } from "./rate-limit.js";
 import { createHttpServer } from "./server.js";
@@ -26,6 +27,8 @@ export interface AppOptions {
   rateLimit: Config["rateLimit"];
   production: boolean;
   graphiqlHeaders?: Record<string, string>;
+  /** Automatic persisted queries by default. */
+  persistedOperations?: PersistedOperations;
   /** Courier connectors; without them, only the simulator is configured (tests point others at fakes). */
   couriers?: CourierRegistry;
 }
@@ -33,7 +36,7 @@ export interface AppOptions {
 export type App = ReturnType<typeof createApp>;
 
 export function createApp(options: AppOptions) {
-  const { db, logger } = options;
+  const { db, logger, persistedOperations = { mode: "apq" } } = options;
   const pubsub = createTrackingPubSub(options.redis);
   const tracking = new TrackingIngestor(db, publisherFor(pubsub));
   const couriers = options.couriers ?? createCourierRegistry(parseCourierSettings({}).settings);
@@ -45,8 +48,9 @@ export function createApp(options: AppOptions) {
     rateLimit: createRateLimit({ ...options.rateLimit, redis: options.redis?.publish }),
     production: options.production,
     graphiqlHeaders: options.graphiqlHeaders,
+    persistedOperations,
   });
-  const server = createHttpServer({ gateway, db, authenticator, logger });
+  const server = createHttpServer({ gateway, db, authenticator, logger, persistedOperations });
   return {
     gateway,
     server,

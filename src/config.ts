@@ -3,6 +3,7 @@
  * so an operator fixes them in one go (Hive's habit). Only main.ts passes `process.env` in.
  */
 import { parseCourierSettings, type CourierSettings } from "./couriers/config.js";
+import { loadManifest, type PersistedOperations } from "./persisted-operations.js";
 import type { PollerSettings } from "./tracking/poller.js";
 
 export interface Config {
@@ -22,6 +23,8 @@ export interface Config {
   couriers: CourierSettings;
   /** Background tracking: on by default; demo mode polls every few seconds. */
   trackingPoll: PollerSettings & { enabled: boolean };
+  /** PERSISTED_OPERATIONS: apq (default), allowlist (with PERSISTED_OPERATIONS_FILE) or off. */
+  persistedOperations: PersistedOperations;
 }
 
 // Demo mode runs fast, so the simulator shipments visibly move within seconds of `npm start`.
@@ -76,6 +79,25 @@ export function parseConfig(env: Env): Config {
   problems.push(...couriers.problems);
   const logLevel = env.LOG_LEVEL || "info";
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}`);
+  const persistedOperations = (): PersistedOperations => {
+    const mode = env.PERSISTED_OPERATIONS || "apq";
+    if (mode === "apq" || mode === "off") return { mode };
+    if (mode !== "allowlist") {
+      problems.push(`PERSISTED_OPERATIONS must be apq, allowlist or off (got "${mode}")`);
+      return { mode: "apq" };
+    }
+    const file = env.PERSISTED_OPERATIONS_FILE;
+    if (!file) {
+      problems.push("PERSISTED_OPERATIONS=allowlist needs PERSISTED_OPERATIONS_FILE (a JSON object of SHA-256 hash to document)");
+      return { mode: "off" };
+    }
+    try {
+      return { mode, manifest: loadManifest(file) };
+    } catch (error) {
+      problems.push(`PERSISTED_OPERATIONS_FILE: ${(error as Error).message}`);
+      return { mode: "off" };
+    }
+  };
   const config: Config = {
     port: int("PORT", 4000, 0, 65535),
     host: env.HOST || "0.0.0.0",
@@ -97,6 +119,7 @@ export function parseConfig(env: Env): Config {
       backoffSeconds: int("TRACKING_POLL_BACKOFF_SECONDS", demo ? 5 : 1_800, 1, 86_400),
       expiryDays: int("TRACKING_EXPIRY_DAYS", 30, 1, 3_650),
     },
+    persistedOperations: persistedOperations(),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -10,6 +10,7 @@ import { WebSocketServer } from "ws";
 import type { Authenticator, Viewer } from "./auth/credentials.js";
 import type { Context } from "./context.js";
 import type { Db } from "./db/client.js";
+import { allowsDocument, type PersistedOperations } from "./persisted-operations.js";
 import { pendingMigrations } from "./db/migrate.js";
 import { subscribeShared } from "./shared-execution.js";
 import { restRoute } from "./rest/index.js";
@@ -20,6 +21,7 @@ export interface ServerParts {
   db: Db;
   authenticator: Authenticator;
   logger: Logger;
+  persistedOperations: PersistedOperations;
 }
 
 function json(res: ServerResponse, status: number, body: unknown) {
@@ -45,7 +47,7 @@ type WsExtra = {
  * as HTTP. Credentials come in the `connection_init` payload, in the same form as the HTTP headers;
  * bad ones close the socket with 4403.
  */
-function attachGraphqlWs(server: Server, { gateway, authenticator, logger }: ServerParts) {
+function attachGraphqlWs(server: Server, { gateway, authenticator, logger, persistedOperations }: ServerParts) {
   const wss = new WebSocketServer({ server, path: gateway.graphqlEndpoint });
   useServer<Record<string, unknown>, WsExtra>(
     {
@@ -59,6 +61,8 @@ function attachGraphqlWs(server: Server, { gateway, authenticator, logger }: Ser
         }
       },
       onSubscribe: async (ctx, _id, payload) => {
+        const refused = allowsDocument(persistedOperations, payload.query);
+        if (refused) return [refused];
         const { schema, execute, contextFactory, parse, validate } = gateway.getEnveloped({ viewer: ctx.extra.viewer });
         const args: ExecutionArgs & { rootValue: Pick<Enveloped, "execute"> } = {
           schema,

@@ -5,9 +5,12 @@
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import type { Authenticator, Viewer } from "./auth/credentials.js";
 import type { Context, Services } from "./context.js";
+import { useDeferStream } from "@graphql-yoga/plugin-defer-stream";
 import { useInputErrors } from "./input-errors.js";
+import { usePersistedOperationsPolicy, type PersistedOperations } from "./persisted-operations.js";
 import type { RateLimit } from "./rate-limit.js";
 import { schema } from "./schema/index.js";
+import { useHttpCaching } from "./use-http-caching.js";
 
 export interface GatewayParts {
   services: Services;
@@ -15,6 +18,8 @@ export interface GatewayParts {
   rateLimit: RateLimit;
   /** Hide unexpected errors' messages ("Unexpected error."); on in production. */
   production: boolean;
+  /** Automatic persisted queries (default), an allowlist, or neither. */
+  persistedOperations?: PersistedOperations;
   /** Pre-filled GraphiQL headers (demo credentials), if any. */
   graphiqlHeaders?: Record<string, string>;
 }
@@ -76,7 +81,12 @@ export function createGateway(parts: GatewayParts): Gateway {
       subscriptionsProtocol: "WS",
     },
     logging: false,
-    plugins: [useInputErrors()],
+    plugins: [
+      useInputErrors(),
+      usePersistedOperationsPolicy(parts.persistedOperations ?? { mode: "apq" }),
+      useDeferStream(),
+      useHttpCaching(),
+    ],
     context: async ({ request, viewer }) => {
       const caller = viewer ?? (await parts.authenticator.authenticate((name) => request.headers.get(name)));
       await parts.rateLimit.consume(caller.credentialId);
