@@ -11,9 +11,10 @@ import type { Services } from "./context.js";
 import { parseCourierSettings } from "./couriers/config.js";
 import { createCourierRegistry, type CourierRegistry } from "./couriers/registry.js";
 import type { Db } from "./db/client.js";
-import type { PersistedOperations } from "./persisted-operations.js";
+import { allowingOwn, type PersistedOperations } from "./persisted-operations.js";
 import { createTrackingPubSub, publisherFor } from "./pubsub.js";
 import { createRateLimit } from "./rate-limit.js";
+import { REST_OPERATIONS } from "./rest/index.js";
 import { createHttpServer } from "./server.js";
 import { TrackingIngestor } from "./tracking/ingest.js";
 import { ShipmentSync } from "./tracking/sync.js";
@@ -36,7 +37,8 @@ export interface AppOptions {
 export type App = ReturnType<typeof createApp>;
 
 export function createApp(options: AppOptions) {
-  const { db, logger, persistedOperations = { mode: "apq" } } = options;
+  const { db, logger } = options;
+  const persistedOperations = allowingOwn(options.persistedOperations ?? { mode: "apq" }, REST_OPERATIONS);
   const pubsub = createTrackingPubSub(options.redis);
   const tracking = new TrackingIngestor(db, publisherFor(pubsub));
   const couriers = options.couriers ?? createCourierRegistry(parseCourierSettings({}).settings);

@@ -45,6 +45,12 @@ const notInList = () => error("This operation is not in the allowlist of persist
 const documentNotAllowed = () =>
   error("Only persisted operations are allowed: send a hash in extensions.persistedQuery.sha256Hash, or a document from the allowlist", "PERSISTED_QUERY_ONLY", "forbidden_error", 403);
 
+/** The policy with the gateway's own documents (the REST routes') added to an allowlist. */
+export function allowingOwn(policy: PersistedOperations, documents: string[]): PersistedOperations {
+  if (policy.mode !== "allowlist") return policy;
+  return { mode: "allowlist", manifest: { ...policy.manifest, ...Object.fromEntries(documents.map((d) => [sha256(d), d])) } };
+}
+
 /** Whether a document may run over WebSocket, where graphql-ws always sends the document itself. */
 export function allowsDocument(policy: PersistedOperations, document: string): GraphQLError | undefined {
   return policy.mode === "allowlist" && !(sha256(document) in policy.manifest) ? documentNotAllowed() : undefined;
