@@ -25,16 +25,21 @@ export type PersistedOperations =
 
 export const sha256 = (document: string) => createHash("sha256").update(document).digest("hex");
 
-/** Reads and checks a manifest: every key must be the hash of its document (catches stale files). */
+/**
+ * Reads and checks a manifest: every key must be the hash of its document (catches stale files).
+ * Keys may carry the `sha256:` prefix that codegen's client preset writes.
+ */
 export function loadManifest(file: string): Record<string, string> {
   const manifest: unknown = JSON.parse(readFileSync(file, "utf8"));
   if (!manifest || typeof manifest !== "object" || Array.isArray(manifest)) {
     throw new Error(`${file}: expected an object of { "<sha256 hash>": "<document>" }`);
   }
-  for (const [hash, document] of Object.entries(manifest)) {
-    if (typeof document !== "string" || sha256(document) !== hash) throw new Error(`${file}: entry ${hash} is not the SHA-256 of its document`);
-  }
-  return manifest as Record<string, string>;
+  const entries = Object.entries(manifest).map(([key, document]) => {
+    const hash = key.replace(/^sha256:/, "");
+    if (typeof document !== "string" || sha256(document) !== hash) throw new Error(`${file}: entry ${key} is not the SHA-256 of its document`);
+    return [hash, document];
+  });
+  return Object.fromEntries(entries);
 }
 
 function error(message: string, code: string, type: string, status: number) {
@@ -51,9 +56,25 @@ export function allowingOwn(policy: PersistedOperations, documents: string[]): P
   return { mode: "allowlist", manifest: { ...policy.manifest, ...Object.fromEntries(documents.map((d) => [sha256(d), d])) } };
 }
 
-/** Whether a document may run over WebSocket, where graphql-ws always sends the document itself. */
-export function allowsDocument(policy: PersistedOperations, document: string): GraphQLError | undefined {
+/** Whether a document may run under the policy (refused only by an allowlist). */
+function allowsDocument(policy: PersistedOperations, document: string): GraphQLError | undefined {
   return policy.mode === "allowlist" && !(sha256(document) in policy.manifest) ? documentNotAllowed() : undefined;
+}
+
+const hashOf = (extensions: Record<string, unknown> | undefined) => {
+  const hash = (extensions?.persistedQuery as { sha256Hash?: unknown } | undefined)?.sha256Hash;
+  return typeof hash === "string" ? hash.replace(/^sha256:/, "") : undefined;
+};
+
+/**
+ * The document a graphql-ws subscribe message asks for: its `query`, or, under an allowlist, the
+ * entry its `extensions.persistedQuery.sha256Hash` names (with `query` left empty).
+ */
+export function socketDocument(policy: PersistedOperations, payload: { query: string; extensions?: Record<string, unknown> | null }): string | GraphQLError {
+  if (policy.mode !== "allowlist") return payload.query;
+  if (payload.query) return allowsDocument(policy, payload.query) ?? payload.query;
+  const hash = hashOf(payload.extensions ?? undefined);
+  return hash ? (policy.manifest[hash] ?? notInList()) : documentNotAllowed();
 }
 
 /** The REST `type` yoga's APQ errors lack, so they follow the gateway's error contract. */
@@ -87,8 +108,8 @@ export function usePersistedOperationsPolicy(policy: PersistedOperations): Plugi
         if (refused) throw refused;
         return;
       }
-      const hash = (params.extensions?.persistedQuery as { sha256Hash?: unknown } | undefined)?.sha256Hash;
-      if (typeof hash !== "string") throw documentNotAllowed();
+      const hash = hashOf(params.extensions);
+      if (!hash) throw documentNotAllowed();
       const query = manifest[hash];
       if (query === undefined) throw notInList();
       setParams({ ...params, query });

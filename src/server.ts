@@ -3,14 +3,14 @@
  * (yoga), and graphql-ws on the same port and path. One structured log line per request.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { ExecutionArgs } from "graphql";
+import { GraphQLError, type ExecutionArgs } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import type { Logger } from "pino";
 import { WebSocketServer } from "ws";
 import type { Authenticator, Viewer } from "./auth/credentials.js";
 import type { Context } from "./context.js";
 import type { Db } from "./db/client.js";
-import { allowsDocument, type PersistedOperations } from "./persisted-operations.js";
+import { socketDocument, type PersistedOperations } from "./persisted-operations.js";
 import { pendingMigrations } from "./db/migrate.js";
 import { subscribeShared } from "./shared-execution.js";
 import { restRoute } from "./rest/index.js";
@@ -61,13 +61,13 @@ function attachGraphqlWs(server: Server, { gateway, authenticator, logger, persi
         }
       },
       onSubscribe: async (ctx, _id, payload) => {
-        const refused = allowsDocument(persistedOperations, payload.query);
-        if (refused) return [refused];
+        const document = socketDocument(persistedOperations, payload);
+        if (document instanceof GraphQLError) return [document];
         const { schema, execute, contextFactory, parse, validate } = gateway.getEnveloped({ viewer: ctx.extra.viewer });
         const args: ExecutionArgs & { rootValue: Pick<Enveloped, "execute"> } = {
           schema,
           operationName: payload.operationName,
-          document: parse(payload.query),
+          document: parse(document),
           variableValues: payload.variables,
           contextValue: await contextFactory(),
           rootValue: { execute },
