@@ -30,7 +30,7 @@ export function useHttpCaching(): Plugin {
       const etag = `"${createHash("sha256").update(body).digest("base64url")}"`;
       headers.set("cache-control", "private, no-cache");
       headers.set("etag", etag);
-      headers.set("vary", VARY);
+      headers.set("vary", [headers.get("vary"), VARY].filter(Boolean).join(", "));
       if (matches(request.headers.get("if-none-match"), etag)) {
         headers.delete("content-length");
         headers.delete("content-type");

@@ -161,6 +161,16 @@ describe("shipments(orderBy, filter) and statusCounts", () => {
     });
   });
 
+  it("counts without loading a page when only totalCount is asked for", async () => {
+    const COUNT = "query ($filter: ShipmentFilter) { shipments(filter: $filter) { totalCount } }";
+    await gw.graphql(COUNT, {}, auth);
+    gw.statements.length = 0;
+    const res = await gw.graphql(COUNT, { filter: { trackingStatus: ["IN_TRANSIT"] } }, auth);
+    expect(res.body.data.shipments.totalCount).toBe(2);
+    expect(gw.statements).toHaveLength(1);
+    expect(gw.statements[0]).toMatch(/COUNT/i);
+  });
+
   it("rejects a range that ends before it starts", async () => {
     const res = await gw.graphql(PAGE, { first: 5, filter: { createdAt: { from: at(5).toISOString(), before: at(1).toISOString() } } }, auth);
     expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", type: "validation_error", details: [{ path: "filter.createdAt" }] });

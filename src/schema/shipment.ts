@@ -2,6 +2,7 @@ import type { Context } from "../context.js";
 import { NotFoundError } from "../errors.js";
 import type { Prisma, Shipment as ShipmentRow } from "../generated/prisma/client.js";
 import { queryFromInfo } from "@pothos/plugin-prisma";
+import { type GraphQLResolveInfo, Kind } from "graphql";
 import { resolveCursorConnection } from "@pothos/plugin-relay";
 import { builder } from "./builder.js";
 import { FulfillmentMethod, ShipmentType, StatusCode, TrackingStatus, VerificationStatus } from "./enums.js";
@@ -78,6 +79,13 @@ export const Shipment = builder.prismaNode("Shipment", {
   }),
 });
 
+/** A dashboard tile asks `shipments(filter) { totalCount }` alone: no page to load then. */
+function selectsOnlyTotalCount(info: GraphQLResolveInfo): boolean {
+  return info.fieldNodes.every((node) =>
+    node.selectionSet?.selections.every((s) => s.kind === Kind.FIELD && (s.name.value === "totalCount" || s.name.value === "__typename")),
+  );
+}
+
 /**
  * One of the caller's shipments; NOT_FOUND (and null) when there is none — including when it belongs
  * to another tenant, which must not be told apart from "does not exist".
@@ -125,8 +133,8 @@ builder.queryFields((t) => ({
         const selection: object = queryFromInfo({ context: ctx, info, typeName: "Shipment", select: cursorSelection(order), paths: [["nodes"], ["edges", "node"]] });
         const page = await resolveCursorConnection<Promise<ShipmentRow[]>>(
           { args, defaultSize: 20, maxSize: 100, toCursor: (row) => encodeCursor(order, row) },
-          ({ after, before, limit, inverted }) =>
-            ctx.db.shipment.findMany({
+          async ({ after, before, limit, inverted }) =>
+            selectsOnlyTotalCount(info) ? [] : ctx.db.shipment.findMany({
               ...selection,
               where: { AND: [where, ...cursorWhere(order, { after, before })] },
               orderBy: orderByClause(order, inverted),
