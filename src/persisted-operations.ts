@@ -15,8 +15,6 @@ import { useAPQ } from "@graphql-yoga/plugin-apq";
 import { GraphQLError } from "graphql";
 import type { Plugin } from "graphql-yoga";
 
-export type PersistedOperationsMode = "apq" | "allowlist" | "off";
-
 export type PersistedOperations =
   | { mode: "apq" }
   | { mode: "off" }

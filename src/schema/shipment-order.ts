@@ -113,7 +113,7 @@ function keyPast(key: SortKey, value: string, d: Direction): Prisma.ShipmentWher
   if (key.enumValues) {
     // Prisma has no gt/lt for enums; the values past this one, in the enum's order, say the same.
     const i = key.enumValues.indexOf(value);
-    return { [key.column]: { in: d === "asc" ? key.enumValues.slice(i + 1) : key.enumValues.slice(0, Math.max(i, 0)) } };
+    return { [key.column]: { in: d === "asc" ? key.enumValues.slice(i + 1) : key.enumValues.slice(0, i) } };
   }
   return { [key.column]: { [d === "asc" ? "gt" : "lt"]: new Date(value) } };
 }
