@@ -12,8 +12,10 @@ import type { Services } from "./context.js";
 import { parseCourierSettings } from "./couriers/config.js";
 import { createCourierRegistry, type CourierRegistry } from "./couriers/registry.js";
 import type { Db } from "./db/client.js";
+import { allowingOwn, type PersistedOperations } from "./persisted-operations.js";
 import { createTrackingPubSub, publisherFor } from "./pubsub.js";
 import { createRateLimit } from "./rate-limit.js";
+import { REST_OPERATIONS } from "./rest/index.js";
 import { createHttpServer } from "./server.js";
 import { TrackingIngestor } from "./tracking/ingest.js";
 import { ShipmentSync } from "./tracking/sync.js";
@@ -27,6 +29,8 @@ export interface AppOptions {
   rateLimit: Config["rateLimit"];
   production: boolean;
   graphiqlHeaders?: Record<string, string>;
+  /** Automatic persisted queries by default. */
+  persistedOperations?: PersistedOperations;
   /** Courier connectors; without them, only the simulator is configured (tests point others at fakes). */
   couriers?: CourierRegistry;
   /** Seals list cursors; instances behind one load balancer need the same. Random when unset. */
@@ -37,6 +41,7 @@ export type App = ReturnType<typeof createApp>;
 
 export function createApp(options: AppOptions) {
   const { db, logger } = options;
+  const persistedOperations = allowingOwn(options.persistedOperations ?? { mode: "apq" }, REST_OPERATIONS);
   const pubsub = createTrackingPubSub(options.redis);
   const tracking = new TrackingIngestor(db, publisherFor(pubsub));
   const cursorKey = options.cursorSecret ? Buffer.from(options.cursorSecret) : randomBytes(32);
@@ -49,8 +54,9 @@ export function createApp(options: AppOptions) {
     rateLimit: createRateLimit({ ...options.rateLimit, redis: options.redis?.publish }),
     production: options.production,
     graphiqlHeaders: options.graphiqlHeaders,
+    persistedOperations,
   });
-  const server = createHttpServer({ gateway, db, authenticator, logger });
+  const server = createHttpServer({ gateway, db, authenticator, logger, persistedOperations });
   return {
     gateway,
     server,

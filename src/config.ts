@@ -3,6 +3,7 @@
  * so an operator fixes them in one go (Hive's habit). Only main.ts passes `process.env` in.
  */
 import { parseCourierSettings, type CourierSettings } from "./couriers/config.js";
+import { loadManifest, type PersistedOperations } from "./persisted-operations.js";
 import type { PollerSettings } from "./tracking/poller.js";
 
 export interface Config {
@@ -24,6 +25,8 @@ export interface Config {
   trackingPoll: PollerSettings & { enabled: boolean };
   /** Seals list cursors; set the same on every instance so a cursor from one pages on another. */
   cursorSecret?: string;
+  /** PERSISTED_OPERATIONS: apq (default), allowlist (with PERSISTED_OPERATIONS_FILE) or off. */
+  persistedOperations: PersistedOperations;
 }
 
 // Demo mode runs fast, so the simulator shipments visibly move within seconds of `npm start`.
@@ -80,6 +83,25 @@ export function parseConfig(env: Env): Config {
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}`);
   const cursorSecret = env.CURSOR_SECRET || undefined;
   if (cursorSecret !== undefined && cursorSecret.length < 32) problems.push("CURSOR_SECRET must have at least 32 characters");
+  const persistedOperations = (): PersistedOperations => {
+    const mode = env.PERSISTED_OPERATIONS || "apq";
+    if (mode === "apq" || mode === "off") return { mode };
+    if (mode !== "allowlist") {
+      problems.push(`PERSISTED_OPERATIONS must be apq, allowlist or off (got "${mode}")`);
+      return { mode: "apq" };
+    }
+    const file = env.PERSISTED_OPERATIONS_FILE;
+    if (!file) {
+      problems.push("PERSISTED_OPERATIONS=allowlist needs PERSISTED_OPERATIONS_FILE (a JSON object of SHA-256 hash to document)");
+      return { mode: "off" };
+    }
+    try {
+      return { mode, manifest: loadManifest(file) };
+    } catch (error) {
+      problems.push(`PERSISTED_OPERATIONS_FILE: ${(error as Error).message}`);
+      return { mode: "off" };
+    }
+  };
   const config: Config = {
     port: int("PORT", 4000, 0, 65535),
     host: env.HOST || "0.0.0.0",
@@ -102,6 +124,7 @@ export function parseConfig(env: Env): Config {
       expiryDays: int("TRACKING_EXPIRY_DAYS", 30, 1, 3_650),
     },
     cursorSecret,
+    persistedOperations: persistedOperations(),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

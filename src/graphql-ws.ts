@@ -16,6 +16,7 @@ import type { Logger } from "pino";
 import { WebSocketServer } from "ws";
 import type { AuthHeaders, Authenticator, Viewer } from "./auth/credentials.js";
 import type { Context } from "./context.js";
+import { socketDocument, type PersistedOperations } from "./persisted-operations.js";
 import { subscribeShared } from "./shared-execution.js";
 import type { Gateway } from "./yoga.js";
 
@@ -43,9 +44,10 @@ export interface GraphqlWsParts {
   gateway: Gateway;
   authenticator: Authenticator;
   logger: Logger;
+  persistedOperations: PersistedOperations;
 }
 
-export function attachGraphqlWs(server: Server, { gateway, authenticator, logger }: GraphqlWsParts) {
+export function attachGraphqlWs(server: Server, { gateway, authenticator, logger, persistedOperations }: GraphqlWsParts) {
   const wss = new WebSocketServer({ server, path: gateway.graphqlEndpoint });
   useServer<Record<string, unknown>, WsExtra>(
     {
@@ -60,13 +62,15 @@ export function attachGraphqlWs(server: Server, { gateway, authenticator, logger
         }
       },
       onSubscribe: async (ctx, _id, payload) => {
+        const document = socketDocument(persistedOperations, payload);
+        if (document instanceof GraphQLError) return [document];
         try {
           const viewer = ctx.extra.viewer ?? (await authenticator.authenticate(headersOf(payload.extensions?.headers) ?? (() => undefined)));
           const { schema, execute, contextFactory, parse, validate } = gateway.getEnveloped({ viewer });
           const args: ExecutionArgs & { rootValue: Pick<Enveloped, "execute"> } = {
             schema,
             operationName: payload.operationName,
-            document: parse(payload.query),
+            document: parse(document),
             variableValues: payload.variables,
             contextValue: await contextFactory(),
             rootValue: { execute },

@@ -35,6 +35,7 @@ async function main() {
     redis,
     rateLimit: config.rateLimit,
     production: config.production,
+    persistedOperations: config.persistedOperations,
     graphiqlHeaders: config.demo ? { Authorization: DEMO_BASIC_AUTHORIZATION } : undefined,
     couriers: createCourierRegistry(config.couriers, { logger: logger.child({ component: "couriers" }) }),
     cursorSecret: config.cursorSecret,

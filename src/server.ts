@@ -8,6 +8,7 @@ import type { Authenticator } from "./auth/credentials.js";
 import type { Db } from "./db/client.js";
 import { pendingMigrations } from "./db/migrate.js";
 import { attachGraphqlWs } from "./graphql-ws.js";
+import type { PersistedOperations } from "./persisted-operations.js";
 import { restRoute } from "./rest/index.js";
 import type { Gateway } from "./yoga.js";
 
@@ -16,6 +17,7 @@ export interface ServerParts {
   db: Db;
   authenticator: Authenticator;
   logger: Logger;
+  persistedOperations: PersistedOperations;
 }
 
 function json(res: ServerResponse, status: number, body: unknown) {

@@ -2,15 +2,18 @@
  * The GraphQL app: a Request → Response function (yoga), apart from any process or port, so tests
  * can call `yoga.fetch` directly and server.ts can mount it on node http.
  */
+import { useDeferStream } from "@graphql-yoga/plugin-defer-stream";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import type { Authenticator, Viewer } from "./auth/credentials.js";
 import type { Context, Services } from "./context.js";
 import { renderGraphiqlPage } from "./graphiql/page.js";
 import { useGraphiqlAssets } from "./graphiql/use-graphiql-assets.js";
 import { useInputErrors } from "./input-errors.js";
+import { usePersistedOperationsPolicy, type PersistedOperations } from "./persisted-operations.js";
 import type { RateLimit } from "./rate-limit.js";
 import { schema } from "./schema/index.js";
 import { usePartialDataStatus } from "./use-partial-data-status.js";
+import { useHttpCaching } from "./use-http-caching.js";
 
 export interface GatewayParts {
   services: Services;
@@ -18,6 +21,8 @@ export interface GatewayParts {
   rateLimit: RateLimit;
   /** Hide unexpected errors' messages ("Unexpected error."); on in production. */
   production: boolean;
+  /** Automatic persisted queries (default), an allowlist, or neither. */
+  persistedOperations?: PersistedOperations;
   /** Pre-filled GraphiQL headers (demo credentials), if any. */
   graphiqlHeaders?: Record<string, string>;
 }
@@ -80,7 +85,14 @@ export function createGateway(parts: GatewayParts): Gateway {
     },
     renderGraphiQL: renderGraphiqlPage,
     logging: false,
-    plugins: [useGraphiqlAssets(), useInputErrors(), usePartialDataStatus()],
+    plugins: [
+      useGraphiqlAssets(),
+      useInputErrors(),
+      usePartialDataStatus(),
+      usePersistedOperationsPolicy(parts.persistedOperations ?? { mode: "apq" }),
+      useDeferStream(),
+      useHttpCaching(),
+    ],
     context: async ({ request, viewer }) => {
       const caller = viewer ?? (await parts.authenticator.authenticate((name) => request.headers.get(name)));
       await parts.rateLimit.consume(caller.credentialId);

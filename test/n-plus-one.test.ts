@@ -4,8 +4,9 @@ import { seedShipmentInput } from "./support/documents.js";
 import { startTestGateway, type TestGateway } from "./support/gateway.js";
 import { Prisma } from "../src/generated/prisma/client.js";
 
-const NESTED = `query ($first: Int!) {
-  shipments(first: $first) {
+const NESTED = `query ($first: Int!, $after: String, $orderBy: ShipmentOrder, $filter: ShipmentFilter) {
+  shipments(first: $first, after: $after, orderBy: $orderBy, filter: $filter) {
+    pageInfo { endCursor }
     nodes {
       id shipmentNumber statusCode
       recipients { email name { firstName } }
@@ -48,10 +49,10 @@ describe("no N+1 in the nested shipment query", () => {
   });
   afterAll(() => gw.close());
 
-  const countStatements = async (first: number) => {
-    await gw.graphql(NESTED, { first }, auth); // warm the credential cache: count only the query's own work
+  const countStatements = async (first: number, variables: Record<string, unknown> = {}) => {
+    await gw.graphql(NESTED, { first, ...variables }, auth); // warm the credential cache: count only the query's own work
     gw.statements.length = 0;
-    const res = await gw.graphql(NESTED, { first }, auth);
+    const res = await gw.graphql(NESTED, { first, ...variables }, auth);
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.shipments.nodes).toHaveLength(first);
     return [...gw.statements];
@@ -63,5 +64,14 @@ describe("no N+1 in the nested shipment query", () => {
     expect(one).toHaveLength(STATEMENTS_PER_NESTED_QUERY);
     expect(fifty).toHaveLength(STATEMENTS_PER_NESTED_QUERY);
     expect(fifty[0]).toMatch(/LATERAL/i);
+  });
+
+  it("stays one statement with an orderBy, filters and a cursor", async () => {
+    const list = { orderBy: { field: "UPDATED_AT", direction: "ASC" }, filter: { recipientEmail: seedShipmentInput().recipients[0].email.toUpperCase(), createdAt: { from: "2000-01-01T00:00:00Z" } } };
+    const first = await gw.graphql(NESTED, { first: 10, ...list }, auth);
+    expect(first.body.errors).toBeUndefined();
+    const statements = await countStatements(20, { ...list, after: first.body.data.shipments.pageInfo.endCursor });
+    expect(statements).toHaveLength(STATEMENTS_PER_NESTED_QUERY);
+    expect(statements[0]).toMatch(/LATERAL/i);
   });
 });

@@ -10,8 +10,11 @@ import { authenticate, challenge, type Scheme } from "./authenticate.js";
 import { methodNotAllowed, restError, type RestResponse } from "./errors.js";
 import { OPENAPI_DOCUMENT } from "./openapi.js";
 import type { RouteHandler } from "./route.js";
-import { syncShipment } from "./sync-shipment.js";
-import { updateTracking } from "./update-tracking.js";
+import { SYNC, syncShipment } from "./sync-shipment.js";
+import { UPDATE_TRACKING, updateTracking } from "./update-tracking.js";
+
+/** The GraphQL documents the REST routes run; an allowlist of persisted operations always holds them. */
+export const REST_OPERATIONS = [SYNC, UPDATE_TRACKING];
 
 type Route = { pattern: RegExp } & (
   | { scheme: Scheme; methods: Record<string, RouteHandler> }

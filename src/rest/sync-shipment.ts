@@ -5,7 +5,7 @@
 import { execute } from "./execute.js";
 import type { RouteHandler } from "./route.js";
 
-const SYNC = /* GraphQL */ `
+export const SYNC = /* GraphQL */ `
   mutation RestSyncShipmentTracking($shipmentId: ID!) {
     syncShipmentTracking(shipmentId: $shipmentId) {
       id

@@ -5,7 +5,7 @@ import { execute } from "./execute.js";
 import { FABRIC_SHIPMENT_FRAGMENT, toFabricJson } from "./fabric-document.js";
 import type { RouteHandler } from "./route.js";
 
-const UPDATE_TRACKING = /* GraphQL */ `
+export const UPDATE_TRACKING = /* GraphQL */ `
   mutation RestUpdateTracking($input: UpdateTrackingInput!) {
     updateTracking(input: $input) { shipments { ...FabricShipment } }
   }

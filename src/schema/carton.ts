@@ -44,5 +44,13 @@ builder.prismaNode("Carton", {
       args: { last: t.arg.int({ required: false, description: "Only the most recent N events." }) },
       query: (args) => ({ orderBy: chronological, ...(args.last ? { take: -args.last } : {}) }),
     }),
+    trackingEventsConnection: t.relatedConnection("trackingEvents", {
+      description: `The carton's tracking events, oldest first, as a Relay connection (first/after, last/before; 20 per page by default, at most 100). \`trackingEvents\` stays the plain list.`,
+      cursor: "id",
+      maxSize: 100,
+      defaultSize: 20,
+      totalCount: true,
+      query: { orderBy: chronological },
+    }),
   }),
 });

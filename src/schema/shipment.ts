@@ -1,8 +1,13 @@
 import type { Context } from "../context.js";
 import { NotFoundError } from "../errors.js";
-import type { Prisma } from "../generated/prisma/client.js";
+import type { Prisma, Shipment as ShipmentRow } from "../generated/prisma/client.js";
+import { queryFromInfo } from "@pothos/plugin-prisma";
+import { type GraphQLResolveInfo, Kind } from "graphql";
+import { resolveCursorConnection } from "@pothos/plugin-relay";
 import { builder } from "./builder.js";
 import { FulfillmentMethod, ShipmentType, StatusCode, TrackingStatus, VerificationStatus } from "./enums.js";
+import { byTrackingNumber, ShipmentFilter, shipmentsWhere } from "./shipment-filter.js";
+import { cursorSelection, cursorWhere, encodeCursor, orderByClause, ShipmentOrder, shipmentOrder } from "./shipment-order.js";
 import { chronological } from "./tracking-event.js";
 
 const byPosition = { orderBy: { position: "asc" as const } };
@@ -78,35 +83,22 @@ export const Shipment = builder.prismaNode("Shipment", {
       args: { last: t.arg.int({ required: false, description: "Only the most recent N events." }) },
       query: (args) => ({ orderBy: chronological, ...(args.last ? { take: -args.last } : {}) }),
     }),
+    trackingEventsConnection: t.relatedConnection("trackingEvents", {
+      description: `The shipment's tracking events, oldest first, as a Relay connection (first/after, last/before; 20 per page by default, at most 100). \`trackingEvents\` stays the plain list.`,
+      cursor: "id",
+      maxSize: 100,
+      defaultSize: 20,
+      totalCount: true,
+      query: { orderBy: chronological },
+    }),
   }),
 });
 
-const ShipmentFilter = builder.inputType("ShipmentFilter", {
-  description: "Narrows `shipments`; all given conditions must hold.",
-  fields: (t) => ({
-    statusCode: t.field({ type: [StatusCode], required: false, description: "Any of these fabric statuses." }),
-    trackingStatus: t.field({ type: [TrackingStatus], required: false, description: "Any of these tracking statuses." }),
-    courier: t.string({ required: false, description: "Courier code, e.g. ups." }),
-    trackingNumber: t.string({ required: false, description: "Shipment or carton tracking number." }),
-    updatedSince: t.field({ type: "DateTime", required: false, description: "Changed at or after this instant." }),
-  }),
-});
-
-function byTrackingNumber(trackingNumber: string): Prisma.ShipmentWhereInput {
-  return { OR: [{ shipmentTrackingNumber: trackingNumber }, { cartons: { some: { trackingNumber } } }] };
-}
-
-type Filter = typeof ShipmentFilter.$inferInput;
-
-function shipmentsWhere(filter: Filter | null | undefined, tenantId: string): Prisma.ShipmentWhereInput {
-  return {
-    tenantId,
-    ...(filter?.statusCode ? { statusCode: { in: filter.statusCode } } : {}),
-    ...(filter?.trackingStatus ? { trackingStatus: { in: filter.trackingStatus } } : {}),
-    ...(filter?.courier ? { shipmentCourier: filter.courier.toLowerCase() } : {}),
-    ...(filter?.updatedSince ? { updatedAt: { gte: filter.updatedSince } } : {}),
-    ...(filter?.trackingNumber ? byTrackingNumber(filter.trackingNumber) : {}),
-  };
+/** A dashboard tile asks `shipments(filter) { totalCount }` alone: no page to load then. */
+function selectsOnlyTotalCount(info: GraphQLResolveInfo): boolean {
+  return info.fieldNodes.every((node) =>
+    node.selectionSet?.selections.every((s) => s.kind === Kind.FIELD && (s.name.value === "totalCount" || s.name.value === "__typename")),
+  );
 }
 
 /**
@@ -139,16 +131,39 @@ builder.queryFields((t) => ({
     args: { trackingNumber: t.arg.string({ required: true }) },
     resolve: (query, _root, { trackingNumber }, ctx) => ownShipment(ctx, query, byTrackingNumber(trackingNumber)),
   }),
-  shipments: t.prismaConnection({
-    type: Shipment,
-    cursor: "id",
-    description: "The caller's shipments, newest first, as a Relay connection.",
-    args: { filter: t.arg({ type: ShipmentFilter, required: false }) },
-    maxSize: 100,
-    defaultSize: 20,
-    // Counted only when a client selects totalCount.
-    totalCount: (_root, { filter }, ctx) => ctx.db.shipment.count({ where: shipmentsWhere(filter, ctx.viewer.tenantId) }),
-    resolve: (query, _root, { filter }, ctx) =>
-      ctx.db.shipment.findMany({ ...query, where: shipmentsWhere(filter, ctx.viewer.tenantId), orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
-  }),
+  shipments: t.connection(
+    {
+      type: Shipment,
+      description:
+        "The caller's shipments as a Relay connection, newest first unless `orderBy` says otherwise. Pages hold 20 shipments by default, at most 100. A cursor belongs to the `orderBy` it was issued for.",
+      args: {
+        filter: t.arg({ type: ShipmentFilter, required: false, description: "Only shipments matching all of these conditions." }),
+        orderBy: t.arg({ type: ShipmentOrder, required: false, description: "Sort order; newest first (CREATED_AT DESC) when omitted." }),
+      },
+      resolve: async (_root, args, ctx, info) => {
+        const where = shipmentsWhere(args.filter, ctx.viewer.tenantId);
+        const order = shipmentOrder(args.orderBy);
+        // The nested selection (cartons, items, events…) joins into this one statement. Typed as the
+        // plain row: what Pothos selects beyond it, its fields read back themselves.
+        const selection: object = queryFromInfo({ context: ctx, info, typeName: "Shipment", select: cursorSelection(order), paths: [["nodes"], ["edges", "node"]] });
+        const page = await resolveCursorConnection<Promise<ShipmentRow[]>>(
+          { args, defaultSize: 20, maxSize: 100, toCursor: (row) => encodeCursor(order, row) },
+          async ({ after, before, limit, inverted }) =>
+            selectsOnlyTotalCount(info) ? [] : ctx.db.shipment.findMany({
+              ...selection,
+              where: { AND: [where, ...cursorWhere(order, { after, before })] },
+              orderBy: orderByClause(order, inverted),
+              take: limit,
+            }),
+        );
+        // Counted only when a client selects totalCount.
+        return { ...page, totalCount: () => ctx.db.shipment.count({ where }) };
+      },
+    },
+    {
+      fields: (c) => ({
+        totalCount: c.int({ description: "How many shipments match the filter, across all pages.", resolve: (connection) => connection.totalCount() }),
+      }),
+    },
+  ),
 }));

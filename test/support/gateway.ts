@@ -9,6 +9,7 @@ import { issueKeys, type IssuedKeys } from "../../src/auth/credentials.js";
 import type { Services } from "../../src/context.js";
 import type { CourierRegistry } from "../../src/couriers/registry.js";
 import { createDb, type Db } from "../../src/db/client.js";
+import type { PersistedOperations } from "../../src/persisted-operations.js";
 import { createTestDatabase } from "./database.js";
 
 export interface GraphQLResponse<T = any> {
@@ -48,6 +49,7 @@ export async function startTestGateway(
     couriers?: CourierRegistry;
     production?: boolean;
     graphiqlHeaders?: Record<string, string>;
+    persistedOperations?: PersistedOperations;
   } = {},
 ): Promise<TestGateway> {
   const database = await createTestDatabase();
@@ -62,6 +64,7 @@ export async function startTestGateway(
     production: options.production ?? false,
     couriers: options.couriers,
     graphiqlHeaders: options.graphiqlHeaders,
+    persistedOperations: options.persistedOperations,
   });
   const port = await app.listen(0, "127.0.0.1");
   const url = `http://127.0.0.1:${port}/graphql`;
