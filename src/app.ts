@@ -10,11 +10,12 @@ import type { Config } from "./config.js";
 import type { Services } from "./context.js";
 import { parseCourierSettings } from "./couriers/config.js";
 import { createCourierRegistry, type CourierRegistry } from "./couriers/registry.js";
-import type { Db } from "./db/client.js";
-import { createTrackingPubSub, publisherFor } from "./pubsub.js";
+import { sqlPool, type Db } from "./db/client.js";
+import { inProcessBus, redisBus } from "./pubsub.js";
 import { createRateLimit } from "./rate-limit.js";
 import { createHttpServer } from "./server.js";
 import { TrackingIngestor } from "./tracking/ingest.js";
+import { relayPool, TrackingRelay, type RelayOptions } from "./tracking/relay.js";
 import { ShipmentSync } from "./tracking/sync.js";
 import { createGateway } from "./yoga.js";
 
@@ -28,16 +29,29 @@ export interface AppOptions {
   graphiqlHeaders?: Record<string, string>;
   /** Courier connectors; without them, only the simulator is configured (tests point others at fakes). */
   couriers?: CourierRegistry;
+  /** How the relay sweeps the delivery log (tests shorten the grace period). */
+  relay?: Omit<RelayOptions, "onError">;
+  /** Updates a subscription may leave waiting before it is closed as too slow (default 1000). */
+  maxPendingUpdates?: number;
 }
 
 export type App = ReturnType<typeof createApp>;
 
 export function createApp(options: AppOptions) {
   const { db, logger } = options;
-  const pubsub = createTrackingPubSub(options.redis);
-  const tracking = new TrackingIngestor(db, publisherFor(pubsub));
+  const pubsub = options.redis ? redisBus(options.redis) : inProcessBus();
+  const onRelayError = (error: unknown) => logger.warn({ err: error }, "tracking update not published yet; the relay retries");
+  const relay = new TrackingRelay(relayPool(sqlPool(db), onRelayError), pubsub, { ...options.relay, onError: onRelayError });
+  const tracking = new TrackingIngestor(db, relay);
   const couriers = options.couriers ?? createCourierRegistry(parseCourierSettings({}).settings);
-  const services: Services = { db, pubsub, tracking, couriers, sync: new ShipmentSync(db, couriers, tracking) };
+  const services: Services = {
+    db,
+    pubsub,
+    tracking,
+    couriers,
+    sync: new ShipmentSync(db, couriers, tracking),
+    delivery: { maxPendingUpdates: options.maxPendingUpdates ?? 1000 },
+  };
   const authenticator = new Authenticator(db);
   const gateway = createGateway({
     services,
@@ -47,10 +61,12 @@ export function createApp(options: AppOptions) {
     graphiqlHeaders: options.graphiqlHeaders,
   });
   const server = createHttpServer({ gateway, db, authenticator, logger });
+  relay.start();
   return {
     gateway,
     server,
     services,
+    relay,
     /** Starts listening; port 0 picks a free port. Resolves to the bound port. */
     async listen(port: number, host?: string): Promise<number> {
       await new Promise<void>((resolve) => server.listen(port, host, resolve));
@@ -59,6 +75,7 @@ export function createApp(options: AppOptions) {
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
+      await relay.stop();
     },
   };
 }

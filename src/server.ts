@@ -59,7 +59,10 @@ function attachGraphqlWs(server: Server, { gateway, authenticator, logger }: Ser
         }
       },
       onSubscribe: async (ctx, _id, payload) => {
-        const { schema, execute, contextFactory, parse, validate } = gateway.getEnveloped({ viewer: ctx.extra.viewer });
+        const { schema, execute, contextFactory, parse, validate } = gateway.getEnveloped({
+          viewer: ctx.extra.viewer,
+          closeConnection: (code: number, reason: string) => ctx.extra.socket.close(code, reason),
+        });
         const args: ExecutionArgs & { rootValue: Pick<Enveloped, "execute"> } = {
           schema,
           operationName: payload.operationName,

@@ -22,6 +22,7 @@ export interface GatewayParts {
 /** graphql-ws authenticates at connection_init and hands the viewer in; HTTP requests carry headers. */
 export interface ServerContext {
   viewer?: Viewer;
+  closeConnection?: (code: number, reason: string) => void;
 }
 
 export type Gateway = YogaServerInstance<ServerContext, Context>;
@@ -77,10 +78,10 @@ export function createGateway(parts: GatewayParts): Gateway {
     },
     logging: false,
     plugins: [useInputErrors()],
-    context: async ({ request, viewer }) => {
+    context: async ({ request, viewer, closeConnection }) => {
       const caller = viewer ?? (await parts.authenticator.authenticate((name) => request.headers.get(name)));
       await parts.rateLimit.consume(caller.credentialId);
-      return { ...parts.services, viewer: caller };
+      return { ...parts.services, viewer: caller, closeConnection };
     },
   });
 }
