@@ -8,6 +8,7 @@ import type { Context, Services } from "./context.js";
 import { useInputErrors } from "./input-errors.js";
 import type { RateLimit } from "./rate-limit.js";
 import { schema } from "./schema/index.js";
+import { useIdempotency } from "./use-idempotency.js";
 
 export interface GatewayParts {
   services: Services;
@@ -77,7 +78,7 @@ export function createGateway(parts: GatewayParts): Gateway {
       subscriptionsProtocol: "WS",
     },
     logging: false,
-    plugins: [useInputErrors()],
+    plugins: [useInputErrors(), useIdempotency()],
     context: async ({ request, viewer, closeConnection }) => {
       const caller = viewer ?? (await parts.authenticator.authenticate((name) => request.headers.get(name)));
       await parts.rateLimit.consume(caller.credentialId);

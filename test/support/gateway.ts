@@ -4,10 +4,9 @@
  */
 import { Redis } from "ioredis";
 import { pino } from "pino";
-import { createApp } from "../../src/app.js";
+import { createApp, type AppOptions } from "../../src/app.js";
 import { issueKeys, type IssuedKeys } from "../../src/auth/credentials.js";
 import type { Services } from "../../src/context.js";
-import type { CourierRegistry } from "../../src/couriers/registry.js";
 import { createDb, type Db } from "../../src/db/client.js";
 import { createTestDatabase } from "./database.js";
 
@@ -42,7 +41,7 @@ export function redisPair(url: string) {
 }
 
 export async function startTestGateway(
-  options: { rateLimitPoints?: number; redisUrl?: string; couriers?: CourierRegistry; production?: boolean } = {},
+  options: Pick<AppOptions, "couriers" | "relay" | "maxPendingUpdates"> & { rateLimitPoints?: number; redisUrl?: string; production?: boolean } = {},
 ): Promise<TestGateway> {
   const database = await createTestDatabase();
   const statements: string[] = [];
@@ -55,6 +54,8 @@ export async function startTestGateway(
     rateLimit: { points: options.rateLimitPoints ?? 100_000, durationSeconds: 60 },
     production: options.production ?? false,
     couriers: options.couriers,
+    relay: options.relay,
+    maxPendingUpdates: options.maxPendingUpdates,
   });
   const port = await app.listen(0, "127.0.0.1");
   const url = `http://127.0.0.1:${port}/graphql`;
