@@ -36,6 +36,8 @@ export interface SubscribeLimits {
 export interface LiveSubscription extends AsyncIterableIterator<LiveSignal> {
   /** Settles once the bus listens for the topic: what is published from then on arrives here. */
   readonly ready: Promise<void>;
+  /** The lowest sequence waiting to be taken; Infinity when nothing waits. */
+  earliestWaiting(): number;
   /** Stops the subscription (the consumer left). */
   return(): Promise<IteratorResult<LiveSignal>>;
 }
@@ -83,6 +85,10 @@ class LiveUpdates implements LiveSubscription {
     if (this.failure) return Promise.reject(this.failure);
     if (this.ended) return Promise.resolve({ value: undefined, done: true });
     return new Promise((resolve, reject) => (this.waiting = { resolve, reject }));
+  }
+
+  earliestWaiting(): number {
+    return Math.min(...this.queue.map((signal) => (signal === "resync" ? Infinity : signal.sequence)));
   }
 
   async return(): Promise<IteratorResult<LiveSignal>> {

@@ -109,13 +109,12 @@ async function* trackingUpdates(ctx: Context, filter: Filter): AsyncGenerator<Tr
   const matches = (m: TrackingUpdateMessage) =>
     (!shipmentId || m.shipmentId === shipmentId) && (!trackingNumber || m.trackingNumbers.includes(trackingNumber));
 
-  // The head before listening, the log after: whatever commits in between is caught up from the log.
-  let position = filter.afterSequence ?? (await headOf(ctx));
   const live = ctx.pubsub.subscribe(tenantId, {
     maxPending: ctx.delivery.maxPendingUpdates,
     onOverflow: (error) => ctx.closeConnection?.(TOO_SLOW_CLOSE_CODE, error.message),
   });
   try {
+    let resumeAt = filter.afterSequence;
     if (filter.afterVersion != null) {
       // Versions count per shipment: resume just before the shipment's first change after afterVersion.
       const first = await ctx.db.trackingUpdateLog.findFirst({
@@ -123,9 +122,12 @@ async function* trackingUpdates(ctx: Context, filter: Filter): AsyncGenerator<Tr
         orderBy: { sequence: "asc" },
         select: { sequence: true },
       });
-      if (first) position = first.sequence - 1;
+      if (first) resumeAt = first.sequence - 1;
     }
     await live.ready;
+    // Without a resume position, start at the head — but updates that arrived while it was being
+    // read came after the subscription began, so they are delivered too.
+    let position = resumeAt ?? Math.min(await headOf(ctx), live.earliestWaiting() - 1);
     /** This subscription's updates in (position, through], from the log. */
     async function* catchUp(through: number) {
       while (position < through) {
@@ -140,7 +142,7 @@ async function* trackingUpdates(ctx: Context, filter: Filter): AsyncGenerator<Tr
       }
     }
 
-    yield* catchUp(await headOf(ctx));
+    if (resumeAt != null) yield* catchUp(await headOf(ctx));
     for (;;) {
       const { value: signal, done } = await live.next();
       if (done) return;
