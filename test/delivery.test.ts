@@ -58,8 +58,10 @@ describe("delivery from the log", () => {
     })).rejects.toThrow("killed");
     const [update] = await live.waitFor(1);
     expect(update.data.trackingUpdated).toEqual({ sequence: 1, version: 2, shipment: { shipmentNumber: "crash-0" } });
-    const row = await gw.db.trackingUpdateLog.findUniqueOrThrow({ where: { tenantId_sequence: { tenantId: "crash", sequence: 1 } } });
-    expect(row.publishedAt).not.toBeNull();
+    // The sweep that published it marks it once its transaction commits.
+    const publishedAt = async () =>
+      (await gw.db.trackingUpdateLog.findUniqueOrThrow({ where: { tenantId_sequence: { tenantId: "crash", sequence: 1 } } })).publishedAt;
+    await expect.poll(publishedAt).not.toBeNull();
     await t.push();
     await live.waitFor(2);
     expect(sequences(live.received)).toEqual([1, 2]);
