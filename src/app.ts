@@ -11,13 +11,14 @@ import type { Config } from "./config.js";
 import type { Services } from "./context.js";
 import { parseCourierSettings } from "./couriers/config.js";
 import { createCourierRegistry, type CourierRegistry } from "./couriers/registry.js";
-import type { Db } from "./db/client.js";
+import { sqlPool, type Db } from "./db/client.js";
 import { allowingOwn, type PersistedOperations } from "./persisted-operations.js";
-import { createTrackingPubSub, publisherFor } from "./pubsub.js";
+import { inProcessBus, redisBus } from "./pubsub.js";
 import { createRateLimit } from "./rate-limit.js";
 import { REST_OPERATIONS } from "./rest/index.js";
 import { createHttpServer } from "./server.js";
 import { TrackingIngestor } from "./tracking/ingest.js";
+import { relayPool, TrackingRelay, type RelayOptions } from "./tracking/relay.js";
 import { ShipmentSync } from "./tracking/sync.js";
 import { createGateway } from "./yoga.js";
 
@@ -35,6 +36,10 @@ export interface AppOptions {
   couriers?: CourierRegistry;
   /** Seals list cursors; instances behind one load balancer need the same. Random when unset. */
   cursorSecret?: string;
+  /** How the relay sweeps the delivery log (tests shorten the grace period). */
+  relay?: Omit<RelayOptions, "onError">;
+  /** Updates a subscription may leave waiting before it is closed as too slow (default 1000). */
+  maxPendingUpdates?: number;
 }
 
 export type App = ReturnType<typeof createApp>;
@@ -42,11 +47,21 @@ export type App = ReturnType<typeof createApp>;
 export function createApp(options: AppOptions) {
   const { db, logger } = options;
   const persistedOperations = allowingOwn(options.persistedOperations ?? { mode: "apq" }, REST_OPERATIONS);
-  const pubsub = createTrackingPubSub(options.redis);
-  const tracking = new TrackingIngestor(db, publisherFor(pubsub));
+  const pubsub = options.redis ? redisBus(options.redis) : inProcessBus();
+  const onRelayError = (error: unknown) => logger.warn({ err: error }, "tracking update not published yet; the relay retries");
+  const relay = new TrackingRelay(relayPool(sqlPool(db), onRelayError), pubsub, { ...options.relay, onError: onRelayError });
+  const tracking = new TrackingIngestor(db, relay);
   const cursorKey = options.cursorSecret ? Buffer.from(options.cursorSecret) : randomBytes(32);
   const couriers = options.couriers ?? createCourierRegistry(parseCourierSettings({}).settings);
-  const services: Services = { db, pubsub, tracking, couriers, sync: new ShipmentSync(db, couriers, tracking), cursorKey };
+  const services: Services = {
+    db,
+    pubsub,
+    tracking,
+    couriers,
+    sync: new ShipmentSync(db, couriers, tracking),
+    cursorKey,
+    delivery: { maxPendingUpdates: options.maxPendingUpdates ?? 1000 },
+  };
   const authenticator = new Authenticator(db);
   const gateway = createGateway({
     services,
@@ -57,10 +72,12 @@ export function createApp(options: AppOptions) {
     persistedOperations,
   });
   const server = createHttpServer({ gateway, db, authenticator, logger, persistedOperations });
+  relay.start();
   return {
     gateway,
     server,
     services,
+    relay,
     /** Starts listening; port 0 picks a free port. Resolves to the bound port. */
     async listen(port: number, host?: string): Promise<number> {
       await new Promise<void>((resolve) => server.listen(port, host, resolve));
@@ -69,6 +86,7 @@ export function createApp(options: AppOptions) {
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
+      await relay.stop();
     },
   };
 }

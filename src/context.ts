@@ -2,7 +2,7 @@
 import type { Viewer } from "./auth/credentials.js";
 import type { CourierRegistry } from "./couriers/registry.js";
 import type { Db } from "./db/client.js";
-import type { TrackingPubSub } from "./pubsub.js";
+import type { TrackingBus } from "./pubsub.js";
 import type { TrackingIngestor } from "./tracking/ingest.js";
 import type { ShipmentSync } from "./tracking/sync.js";
 
@@ -10,16 +10,22 @@ import type { ShipmentSync } from "./tracking/sync.js";
 export interface Services {
   db: Db;
   tracking: TrackingIngestor;
-  pubsub: TrackingPubSub;
+  pubsub: TrackingBus;
   /** Courier connectors by code, each behind the resilience wrapper. */
   couriers: CourierRegistry;
   /** Pulls tracking from couriers into the ingestion core (syncShipmentTracking, background tracking). */
   sync: ShipmentSync;
   /** Seals list cursors (HMAC) so they are opaque and bound to the tenant they were given to. */
   cursorKey: Buffer;
+  delivery: {
+    /** Updates a subscription may leave waiting for a slow consumer before it is closed. */
+    maxPendingUpdates: number;
+  };
 }
 
 export interface Context extends Services {
   /** The authenticated caller; every read, write and subscription is scoped to `viewer.tenantId`. */
   viewer: Viewer;
+  /** Over graphql-ws: closes the caller's socket (a subscriber too slow to keep up is told so). */
+  closeConnection?: (code: number, reason: string) => void;
 }

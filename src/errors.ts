@@ -114,3 +114,19 @@ export class CourierError extends ApiError {
       retryAfter === undefined ? {} : { "Retry-After": String(retryAfter) });
   }
 }
+
+/** An `Idempotency-Key` sent again with a different request: a client bug, never replayed. */
+export class IdempotencyKeyReusedError extends ApiError {
+  constructor() {
+    super("This Idempotency-Key was used for a different request", "validation_error", "BAD_USER_INPUT", 422, {
+      details: [{ path: "Idempotency-Key", message: "was used for a different request" }],
+    });
+  }
+}
+
+/** The first request with this `Idempotency-Key` is still running; retry shortly for its response. */
+export class IdempotencyInProgressError extends ApiError {
+  constructor() {
+    super("A request with this Idempotency-Key is in progress", "conflict_error", "CONFLICT", 409, { retryAfter: 1 }, { "Retry-After": "1" });
+  }
+}

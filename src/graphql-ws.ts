@@ -66,7 +66,10 @@ export function attachGraphqlWs(server: Server, { gateway, authenticator, logger
         if (document instanceof GraphQLError) return [document];
         try {
           const viewer = ctx.extra.viewer ?? (await authenticator.authenticate(headersOf(payload.extensions?.headers) ?? (() => undefined)));
-          const { schema, execute, contextFactory, parse, validate } = gateway.getEnveloped({ viewer });
+          const { schema, execute, contextFactory, parse, validate } = gateway.getEnveloped({
+            viewer,
+            closeConnection: (code: number, reason: string) => ctx.extra.socket.close(code, reason),
+          });
           const args: ExecutionArgs & { rootValue: Pick<Enveloped, "execute"> } = {
             schema,
             operationName: payload.operationName,

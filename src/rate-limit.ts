@@ -14,7 +14,15 @@ export interface RateLimit {
 export function createRateLimit(options: { points: number; durationSeconds: number; redis?: Redis }): RateLimit {
   const settings = { points: options.points, duration: options.durationSeconds, keyPrefix: "gateway-rl" };
   const limiter = options.redis
-    ? new RateLimiterRedis({ ...settings, storeClient: options.redis, useRedisPackage: false })
+    ? // While Redis is unreachable, each instance counts in memory at once, rather than making every
+      // request wait for Redis and then fail.
+      new RateLimiterRedis({
+        ...settings,
+        storeClient: options.redis,
+        useRedisPackage: false,
+        rejectIfRedisNotReady: true,
+        insuranceLimiter: new RateLimiterMemory(settings),
+      })
     : new RateLimiterMemory(settings);
   return {
     async consume(key) {

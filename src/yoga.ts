@@ -14,6 +14,7 @@ import type { RateLimit } from "./rate-limit.js";
 import { schema } from "./schema/index.js";
 import { usePartialDataStatus } from "./use-partial-data-status.js";
 import { useHttpCaching } from "./use-http-caching.js";
+import { useIdempotency } from "./use-idempotency.js";
 
 export interface GatewayParts {
   services: Services;
@@ -30,6 +31,7 @@ export interface GatewayParts {
 /** graphql-ws authenticates at connection_init and hands the viewer in; HTTP requests carry headers. */
 export interface ServerContext {
   viewer?: Viewer;
+  closeConnection?: (code: number, reason: string) => void;
 }
 
 export type Gateway = YogaServerInstance<ServerContext, Context>;
@@ -92,11 +94,12 @@ export function createGateway(parts: GatewayParts): Gateway {
       usePersistedOperationsPolicy(parts.persistedOperations ?? { mode: "apq" }),
       useDeferStream(),
       useHttpCaching(),
+      useIdempotency(),
     ],
-    context: async ({ request, viewer }) => {
+    context: async ({ request, viewer, closeConnection }) => {
       const caller = viewer ?? (await parts.authenticator.authenticate((name) => request.headers.get(name)));
       await parts.rateLimit.consume(caller.credentialId);
-      return { ...parts.services, viewer: caller };
+      return { ...parts.services, viewer: caller, closeConnection };
     },
   });
 }

@@ -9,7 +9,6 @@ import { parseCourierSettings } from "../src/couriers/config.js";
 import { createCourierRegistry } from "../src/couriers/registry.js";
 import { simulatorTrackingNumber } from "../src/couriers/simulator.js";
 import { createDb, type Db } from "../src/db/client.js";
-import { publisherFor } from "../src/pubsub.js";
 import { TrackingIngestor } from "../src/tracking/ingest.js";
 import { TrackingPoller, type PollerSettings } from "../src/tracking/poller.js";
 import { ShipmentSync } from "../src/tracking/sync.js";
@@ -50,7 +49,7 @@ describe("background tracking with pg-boss on two instances", () => {
       expect((await gw.graphql(CREATE_SHIPMENT, { input }, auth)).body.errors).toBeUndefined();
     }
     const logger = pino({ level: "silent" });
-    const secondSync = new ShipmentSync(secondDb, gw.services.couriers, new TrackingIngestor(secondDb, publisherFor(gw.services.pubsub)));
+    const secondSync = new ShipmentSync(secondDb, gw.services.couriers, new TrackingIngestor(secondDb, gw.services.pubsub));
     const pollers = [
       new TrackingPoller({ databaseUrl: gw.databaseUrl, db: gw.db, sync: gw.services.sync, logger }, SETTINGS),
       new TrackingPoller({ databaseUrl: gw.databaseUrl, db: secondDb, sync: secondSync, logger }, SETTINGS),

@@ -8,7 +8,6 @@ import { parseCourierSettings } from "../src/couriers/config.js";
 import { createCourierRegistry } from "../src/couriers/registry.js";
 import { simulatorTrackingNumber } from "../src/couriers/simulator.js";
 import { createDb, type Db } from "../src/db/client.js";
-import { publisherFor } from "../src/pubsub.js";
 import { TrackingIngestor } from "../src/tracking/ingest.js";
 import { TrackingPoller, type PollerSettings } from "../src/tracking/poller.js";
 import { ShipmentSync } from "../src/tracking/sync.js";
@@ -51,7 +50,7 @@ describe("background tracking rounds", () => {
     new TrackingPoller({ databaseUrl: gw.databaseUrl, db: gw.db, sync: gw.services.sync, logger, now }, { ...SETTINGS, ...settings });
   /** A poller on a second instance: its own connections, ingestor and sync, on the same database. */
   const secondInstancePoller = () => {
-    const tracking = new TrackingIngestor(secondDb, publisherFor(gw.services.pubsub));
+    const tracking = new TrackingIngestor(secondDb, gw.services.pubsub);
     const sync = new ShipmentSync(secondDb, gw.services.couriers, tracking);
     return new TrackingPoller({ databaseUrl: gw.databaseUrl, db: secondDb, sync, logger, now }, SETTINGS);
   };

@@ -160,10 +160,10 @@ describe("updateTracking SQL statements", () => {
 
   /**
    * Per request, whatever its number of events: find the shipment; BEGIN, lock it with its cartons,
-   * insert the events, re-read the touched cartons' history, update cartons, update shipment, audit,
+   * insert the events, re-read the touched cartons' history, update cartons, update shipment, audit, append to the delivery log,
    * COMMIT; then the payload's shipment and events.
    */
-  const STATEMENTS_PER_UPDATE_TRACKING = 11;
+  const STATEMENTS_PER_UPDATE_TRACKING = 12;
   let hour = 0;
   /** `events` new scans, the newest of which moves the carton to `lastEvent`'s status. */
   const statementsFor = async (events: number, lastEvent: string) => {

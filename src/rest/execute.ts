@@ -4,6 +4,7 @@
  * and hands back its data or the REST error for what went wrong.
  */
 import type { Viewer } from "../auth/credentials.js";
+import { IDEMPOTENCY_HEADER } from "../use-idempotency.js";
 import type { Gateway } from "../yoga.js";
 import { fromGraphQL, type GraphQLErrorJson, type RestResponse } from "./errors.js";
 import type { RequestNames } from "./input-words.js";
@@ -15,14 +16,20 @@ export interface Operation {
   variables: Record<string, unknown>;
   /** What the variables are on the REST request, for error details. */
   names: RequestNames;
+  /** The request's Idempotency-Key: a retry answers as the first attempt did, as on GraphQL. */
+  idempotencyKey?: string | string[];
 }
 
-export async function execute<T>(gateway: Gateway, viewer: Viewer, { document, variables, names }: Operation): Promise<Outcome<T>> {
+export async function execute<T>(gateway: Gateway, viewer: Viewer, { document, variables, names, idempotencyKey }: Operation): Promise<Outcome<T>> {
   const response = await gateway.fetch(
     new URL(gateway.graphqlEndpoint, "http://rest.internal"),
     {
       method: "POST",
-      headers: { "content-type": "application/json", accept: "application/graphql-response+json" },
+      headers: {
+        "content-type": "application/json",
+        accept: "application/graphql-response+json",
+        ...(typeof idempotencyKey === "string" ? { [IDEMPOTENCY_HEADER]: idempotencyKey } : {}),
+      },
       body: JSON.stringify({ query: document, variables }),
     },
     { viewer },

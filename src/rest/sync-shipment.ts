@@ -2,6 +2,7 @@
  * The V5 sync API's `POST /v5/shipments/{shipment_id}/sync` (also without the version prefix),
  * answered by `Mutation.syncShipmentTracking`. Aliases give the seed's snake_case names.
  */
+import { IDEMPOTENCY_HEADER } from "../use-idempotency.js";
 import { execute } from "./execute.js";
 import type { RouteHandler } from "./route.js";
 
@@ -32,11 +33,12 @@ const ENUMS = new Set(["fulfillment_method", "verification_status", "tracking_st
 const toSeedJson = (shipment: SyncedShipment) =>
   Object.fromEntries(Object.entries(shipment).map(([key, value]) => [key, value !== null && ENUMS.has(key) ? value.toLowerCase() : value]));
 
-export const syncShipment: RouteHandler = async ({ gateway, viewer, params: [shipmentId] }) => {
+export const syncShipment: RouteHandler = async ({ gateway, viewer, req, params: [shipmentId] }) => {
   const outcome = await execute<{ syncShipmentTracking: SyncedShipment }>(gateway, viewer, {
     document: SYNC,
     variables: { shipmentId },
     names: { shipmentId: "shipment_id" },
+    idempotencyKey: req.headers[IDEMPOTENCY_HEADER],
   });
   if (!outcome.ok) return outcome.error;
   return { status: 200, headers: {}, body: toSeedJson(outcome.data.syncShipmentTracking) };

@@ -1,7 +1,7 @@
 /** Subscription.trackingUpdated and the TrackingUpdate it delivers. */
 import type { Context } from "../context.js";
 import { NotFoundError, ValidationError } from "../errors.js";
-import { perMessage, topicOf } from "../pubsub.js";
+import { perMessage, TOO_SLOW_CLOSE_CODE } from "../pubsub.js";
 import type { TrackingUpdateMessage } from "../tracking/messages.js";
 import { builder } from "./builder.js";
 import { TrackingSource, TrackingStatus } from "./enums.js";
@@ -33,6 +33,10 @@ const TrackingUpdate = builder.objectRef<TrackingUpdateMessage>("TrackingUpdate"
     previousStatus: t.expose("previousStatus", { type: TrackingStatus, nullable: true, description: "Tracking status before the change." }),
     status: t.expose("status", { type: TrackingStatus, nullable: true, description: "Tracking status after the change." }),
     version: t.exposeInt("version", { description: "The shipment version this change produced." }),
+    sequence: t.exposeInt("sequence", {
+      description:
+        "This change's place among all of the tenant's tracking changes: gap-free and increasing in commit order. Resume a subscription after a disconnect with `afterSequence` set to the last one you received.",
+    }),
     source: t.expose("source", { type: TrackingSource, description: "PUSH, SYNC or POLL." }),
   }),
 });
@@ -41,36 +45,45 @@ interface Filter {
   shipmentId?: string;
   trackingNumber?: string;
   afterVersion?: number | null;
+  afterSequence?: number | null;
 }
 
-/** Changes after `afterVersion`, from the audit log, in version order. */
-async function replay(ctx: Context, shipmentId: string, afterVersion: number): Promise<TrackingUpdateMessage[]> {
-  const [logs, events] = await Promise.all([
-    ctx.db.auditLog.findMany({
-      where: { shipmentId, version: { gt: afterVersion }, trackingSource: { not: null } },
-      orderBy: { version: "asc" },
-    }),
-    ctx.db.trackingEvent.findMany({
-      where: { shipmentId, shipmentVersion: { gt: afterVersion } },
-      orderBy: chronological,
-      select: { id: true, shipmentVersion: true, carton: { select: { trackingNumber: true } } },
-    }),
-  ]);
-  return logs.map((log) => {
-    const applied = events.filter((e) => e.shipmentVersion === log.version);
-    return {
-      tenantId: ctx.viewer.tenantId,
-      shipmentId,
-      version: log.version!,
-      source: log.trackingSource!,
-      previousStatus: log.previousTrackingStatus,
-      status: log.trackingStatus,
-      eventIds: applied.map((e) => e.id),
-      trackingNumbers: [...new Set(applied.map((e) => e.carton.trackingNumber!).filter(Boolean))],
-    };
-  });
+/** Delivery log rows read per query while catching up. */
+const LOG_PAGE = 500;
+
+const MESSAGE_FIELDS = {
+  tenantId: true,
+  sequence: true,
+  shipmentId: true,
+  version: true,
+  source: true,
+  previousStatus: true,
+  status: true,
+  eventIds: true,
+  trackingNumbers: true,
+} as const;
+
+/** The tenant's last committed sequence number. */
+async function headOf(ctx: Context): Promise<number> {
+  const row = await ctx.db.trackingSequence.findUnique({ where: { tenantId: ctx.viewer.tenantId }, select: { last: true } });
+  return row?.last ?? 0;
 }
 
+function validate(filter: Filter, shipmentId: string | undefined) {
+  const problems = [];
+  if (filter.afterVersion != null && !shipmentId) {
+    problems.push({ path: "afterVersion", message: "needs shipmentId or trackingNumber: versions count per shipment" });
+  }
+  if (filter.afterVersion != null && filter.afterSequence != null) problems.push({ path: "afterSequence", message: "give afterSequence or afterVersion, not both" });
+  if (filter.afterSequence != null && filter.afterSequence < 0) problems.push({ path: "afterSequence", message: "must not be negative" });
+  if (problems.length) throw new ValidationError(problems);
+}
+
+/**
+ * The updates after a resume position, then live. Delivery is at least once from the log and the bus,
+ * exactly once from here: `position` is the tenant sequence delivered (or passed over) so far, so a
+ * repeat is dropped, and a gap — an update the bus lost — is filled from the delivery log.
+ */
 async function* trackingUpdates(ctx: Context, filter: Filter): AsyncGenerator<TrackingUpdateMessage> {
   const { tenantId } = ctx.viewer;
   let shipmentId = filter.shipmentId;
@@ -86,30 +99,61 @@ async function* trackingUpdates(ctx: Context, filter: Filter): AsyncGenerator<Tr
     if (!shipment) throw new NotFoundError();
     shipmentId = shipment.id;
   }
-  if (filter.afterVersion != null && !shipmentId) {
-    throw new ValidationError([{ path: "afterVersion", message: "needs shipmentId or trackingNumber: versions count per shipment" }]);
-  }
-  // Start listening before the replay reads the database, so nothing committed in between is lost.
-  const live = ctx.pubsub.subscribe(topicOf(tenantId))[Symbol.asyncIterator]();
-  let next = live.next();
+  validate(filter, shipmentId);
+  const trackingNumber = filter.trackingNumber;
+  const ours = {
+    tenantId,
+    ...(shipmentId ? { shipmentId } : {}),
+    ...(trackingNumber ? { trackingNumbers: { has: trackingNumber } } : {}),
+  };
+  const matches = (m: TrackingUpdateMessage) =>
+    (!shipmentId || m.shipmentId === shipmentId) && (!trackingNumber || m.trackingNumbers.includes(trackingNumber));
+
+  const live = ctx.pubsub.subscribe(tenantId, {
+    maxPending: ctx.delivery.maxPendingUpdates,
+    onOverflow: (error) => ctx.closeConnection?.(TOO_SLOW_CLOSE_CODE, error.message),
+  });
   try {
-    let seen = filter.afterVersion ?? 0;
+    let resumeAt = filter.afterSequence;
     if (filter.afterVersion != null) {
-      for (const message of await replay(ctx, shipmentId!, filter.afterVersion)) {
-        seen = message.version;
-        yield message;
+      // Versions count per shipment: resume just before the shipment's first change after afterVersion.
+      const first = await ctx.db.trackingUpdateLog.findFirst({
+        where: { ...ours, version: { gt: filter.afterVersion } },
+        orderBy: { sequence: "asc" },
+        select: { sequence: true },
+      });
+      if (first) resumeAt = first.sequence - 1;
+    }
+    await live.ready;
+    // Without a resume position, start at the head — but updates that arrived while it was being
+    // read came after the subscription began, so they are delivered too.
+    let position = resumeAt ?? Math.min(await headOf(ctx), live.earliestWaiting() - 1);
+    /** This subscription's updates in (position, through], from the log. */
+    async function* catchUp(through: number) {
+      while (position < through) {
+        const rows = await ctx.db.trackingUpdateLog.findMany({
+          where: { ...ours, sequence: { gt: position, lte: through } },
+          orderBy: { sequence: "asc" },
+          take: LOG_PAGE,
+          select: MESSAGE_FIELDS,
+        });
+        yield* rows;
+        position = rows.length < LOG_PAGE ? through : rows.at(-1)!.sequence;
       }
     }
+
+    if (resumeAt != null) yield* catchUp(await headOf(ctx));
     for (;;) {
-      const { value: message, done } = await next;
+      const { value: signal, done } = await live.next();
       if (done) return;
-      next = live.next();
-      if (shipmentId && (message.shipmentId !== shipmentId || message.version <= seen)) continue;
-      if (filter.trackingNumber && !message.trackingNumbers.includes(filter.trackingNumber)) continue;
-      yield message;
+      if (signal === "resync") yield* catchUp(await headOf(ctx));
+      else if (signal.sequence === position + 1) {
+        position = signal.sequence;
+        if (matches(signal)) yield signal;
+      } else if (signal.sequence > position) yield* catchUp(signal.sequence);
     }
   } finally {
-    await live.return?.();
+    await live.return();
   }
 }
 
@@ -118,14 +162,20 @@ builder.subscriptionField("trackingUpdated", (t) =>
   t.field({
     type: TrackingUpdate,
     description:
-      "Tracking changes of the caller's shipments as they commit: all of them, one shipment, or one tracking number. With afterVersion (and a shipment), the changes after that version are replayed first, so a reconnecting client misses nothing.",
+      "Tracking changes of the caller's shipments as they commit: all of them, one shipment, or one tracking number. Each change arrives once, in commit order. With afterSequence (any filter) or afterVersion (one shipment), the changes after that position are replayed first, so a reconnecting client misses nothing. A subscriber that falls more than a bounded number of updates behind is closed (WebSocket code 4470) and resumes with afterSequence.",
     args: {
       shipmentId: t.arg.id({ description: "Only this shipment (`ship_…`)." }),
       trackingNumber: t.arg.string({ description: "Only changes to the carton with this tracking number." }),
       afterVersion: t.arg.int({ description: "Replay this shipment's changes after this version, then go live." }),
+      afterSequence: t.arg.int({ description: "Replay the changes after this sequence (the last `sequence` you received), then go live." }),
     },
     subscribe: (_root, args, ctx) =>
-      trackingUpdates(ctx, { shipmentId: args.shipmentId ? String(args.shipmentId) : undefined, trackingNumber: args.trackingNumber ?? undefined, afterVersion: args.afterVersion }),
+      trackingUpdates(ctx, {
+        shipmentId: args.shipmentId ? String(args.shipmentId) : undefined,
+        trackingNumber: args.trackingNumber ?? undefined,
+        afterVersion: args.afterVersion,
+        afterSequence: args.afterSequence,
+      }),
     resolve: (message) => message,
   }),
 );

@@ -1,7 +1,7 @@
 /**
  * The ingestion core, shared by every way tracking reaches us (PUSH from carrier adapters, SYNC and
  * POLL from couriers): dedupe, order, normalize, derive carton and shipment status, bump the version,
- * audit, and — after commit — publish exactly one update. No GraphQL here.
+ * audit, log the change for delivery, and — after commit — publish exactly one update. No GraphQL here.
  */
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
@@ -133,7 +133,8 @@ export class TrackingIngestor {
   async ingest(request: IngestRequest): Promise<IngestResult> {
     validateEvents(request.cartons);
     const result = await inTransaction(this.pool, (store) => this.apply(store, request));
-    // After commit, never inside: subscribers must be able to read what they are told about.
+    // After commit, never inside: subscribers must be able to read what they are told about. A failed
+    // publication leaves the change unpublished in the delivery log, for the relay to retry.
     if (result.update) await this.publisher.publish(result.update);
     return result;
   }
@@ -211,21 +212,18 @@ export class TrackingIngestor {
       trackingStatus,
     });
     const trackingNumbers = cartons.filter((c) => touched.has(c.id) || urlChanges.some((u) => u.trackingNumber === c.trackingNumber));
-    return {
+    const change = {
+      tenantId,
       shipmentId,
       version,
-      appliedEventIds: applied.map((e) => e.id),
-      duplicateEventIds,
-      update: {
-        tenantId,
-        shipmentId,
-        version,
-        source,
-        previousStatus: locked.trackingStatus,
-        status: trackingStatus,
-        eventIds: applied.map((e) => e.id),
-        trackingNumbers: trackingNumbers.map((c) => c.trackingNumber!).filter(Boolean),
-      },
+      source,
+      previousStatus: locked.trackingStatus,
+      status: trackingStatus,
+      eventIds: applied.map((e) => e.id),
+      trackingNumbers: trackingNumbers.map((c) => c.trackingNumber!).filter(Boolean),
     };
+    // In the same transaction as the change: what commits is delivered, even if this process dies next.
+    const sequence = await store.appendToDeliveryLog(change);
+    return { shipmentId, version, appliedEventIds: applied.map((e) => e.id), duplicateEventIds, update: { ...change, sequence } };
   }
 }

@@ -6,6 +6,11 @@ import type { TrackingSource, TrackingStatus } from "../generated/prisma/enums.j
  */
 export interface TrackingUpdateMessage {
   tenantId: string;
+  /**
+   * The change's place in its tenant's delivery log: gap-free and in commit order, so a subscriber
+   * that sees n + 2 after n knows it missed n + 1, and a client resumes after the last one it saw.
+   */
+  sequence: number;
   shipmentId: string;
   version: number;
   source: TrackingSource;
@@ -17,6 +22,10 @@ export interface TrackingUpdateMessage {
   trackingNumbers: string[];
 }
 
+/** Hands committed updates to subscribers; the relay (relay.ts) is the one in use. */
 export interface TrackingPublisher {
   publish(update: TrackingUpdateMessage): Promise<void> | void;
 }
+
+/** A change as the ingestion core writes it to the delivery log, before it has its sequence. */
+export type CommittedChange = Omit<TrackingUpdateMessage, "sequence">;

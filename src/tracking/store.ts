@@ -5,6 +5,7 @@
  */
 import type pg from "pg";
 import type { StatusCode, TrackingSource, TrackingStatus } from "../generated/prisma/enums.js";
+import type { CommittedChange } from "./messages.js";
 
 export interface LockedShipment {
   version: number;
@@ -172,6 +173,25 @@ export class TrackingStore {
           $10::"TrackingStatus", $11::"TrackingStatus")`,
       [a.id, shipmentId, a.auditId, a.source, a.note, JSON.stringify(a.updatedFields), a.version, a.previousStatusCode, a.statusCode, a.previousTrackingStatus, a.trackingStatus],
     );
+  }
+
+  /**
+   * Appends a change to the tenant's delivery log under the tenant's next sequence number. The counter
+   * row stays locked until commit, so take it last: it serializes the tenant's writers for as short a
+   * time as possible.
+   */
+  async appendToDeliveryLog(change: CommittedChange): Promise<number> {
+    const { rows } = await this.client.query<{ sequence: number }>(
+      `WITH next AS (
+         INSERT INTO "TrackingSequence" ("tenantId", last) VALUES ($1, 1)
+         ON CONFLICT ("tenantId") DO UPDATE SET last = "TrackingSequence".last + 1
+         RETURNING last)
+       INSERT INTO "TrackingUpdateLog" ("tenantId", sequence, "shipmentId", version, source, "previousStatus", status, "eventIds", "trackingNumbers")
+       SELECT $1, last, $2, $3, $4::"TrackingSource", $5::"TrackingStatus", $6::"TrackingStatus", $7::text[], $8::text[] FROM next
+       RETURNING sequence`,
+      [change.tenantId, change.shipmentId, change.version, change.source, change.previousStatus, change.status, change.eventIds, change.trackingNumbers],
+    );
+    return rows[0]!.sequence;
   }
 }
 

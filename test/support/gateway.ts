@@ -4,12 +4,10 @@
  */
 import { Redis } from "ioredis";
 import { pino } from "pino";
-import { createApp } from "../../src/app.js";
+import { createApp, type AppOptions } from "../../src/app.js";
 import { issueKeys, type IssuedKeys } from "../../src/auth/credentials.js";
 import type { Services } from "../../src/context.js";
-import type { CourierRegistry } from "../../src/couriers/registry.js";
 import { createDb, type Db } from "../../src/db/client.js";
-import type { PersistedOperations } from "../../src/persisted-operations.js";
 import { createTestDatabase } from "./database.js";
 
 export interface GraphQLResponse<T = any> {
@@ -39,17 +37,16 @@ export function basicHeader(keyId: string, secret: string) {
 
 /** Two connections per instance: one in subscriber mode cannot publish. */
 export function redisPair(url: string) {
-  return { publish: new Redis(url), subscribe: new Redis(url) };
+  // Tests that kill a private Redis expect reconnect errors; ioredis would print each one.
+  const quiet = (redis: Redis) => redis.on("error", () => {});
+  return { publish: quiet(new Redis(url)), subscribe: quiet(new Redis(url)) };
 }
 
 export async function startTestGateway(
-  options: {
+  options: Pick<AppOptions, "couriers" | "relay" | "maxPendingUpdates" | "graphiqlHeaders" | "persistedOperations"> & {
     rateLimitPoints?: number;
     redisUrl?: string;
-    couriers?: CourierRegistry;
     production?: boolean;
-    graphiqlHeaders?: Record<string, string>;
-    persistedOperations?: PersistedOperations;
   } = {},
 ): Promise<TestGateway> {
   const database = await createTestDatabase();
@@ -65,6 +62,8 @@ export async function startTestGateway(
     couriers: options.couriers,
     graphiqlHeaders: options.graphiqlHeaders,
     persistedOperations: options.persistedOperations,
+    relay: options.relay,
+    maxPendingUpdates: options.maxPendingUpdates,
   });
   const port = await app.listen(0, "127.0.0.1");
   const url = `http://127.0.0.1:${port}/graphql`;

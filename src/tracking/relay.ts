@@ -1,0 +1,150 @@
+/**
+ * The relay: from the delivery log to the bus, at least once. The fast path publishes each change
+ * right after its commit; the sweep publishes whatever committed but was never marked published —
+ * the process died between commit and publish, or the bus (Redis) was down. Several instances sweep
+ * the same log safely: `FOR UPDATE SKIP LOCKED` gives each row to one of them, and a row is only
+ * swept once its fast path had time to finish, so duplicates stay rare (subscribers drop them anyway).
+ */
+import pg from "pg";
+import type { TrackingPublisher, TrackingUpdateMessage } from "./messages.js";
+
+export interface RelayOptions {
+  /** How often to sweep for unpublished changes (also once at start). */
+  sweepIntervalMs?: number;
+  /** How old an unpublished change must be before a sweep takes it from its fast path. */
+  graceMs?: number;
+  /** Changes per sweep transaction. */
+  batchSize?: number;
+  /** A publication failed; the change stays in the log for the next sweep. */
+  onError?: (error: unknown) => void;
+}
+
+/** What operators watch: how many changes wait for publication and for how long. */
+export interface RelayBacklog {
+  unpublished: number;
+  oldestSeconds: number;
+}
+
+const LOG_COLUMNS = `"tenantId", sequence, "shipmentId", version, source, "previousStatus", status, "eventIds", "trackingNumbers"`;
+
+export class TrackingRelay implements TrackingPublisher {
+  private timer?: NodeJS.Timeout;
+  private sweeping?: Promise<number>;
+  private readonly sweepIntervalMs: number;
+  private readonly graceMs: number;
+  private readonly batchSize: number;
+
+  /** `pool` is the relay's own: its sweeps never wait behind requests for a connection. */
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly bus: TrackingPublisher,
+    private readonly options: RelayOptions = {},
+  ) {
+    this.sweepIntervalMs = options.sweepIntervalMs ?? 1000;
+    this.graceMs = options.graceMs ?? 1000;
+    this.batchSize = options.batchSize ?? 500;
+  }
+
+  /** The fast path, after commit. Never throws: the change is committed, and the sweep will retry. */
+  async publish(update: TrackingUpdateMessage): Promise<void> {
+    try {
+      await this.bus.publish(update);
+      await this.pool.query(`UPDATE "TrackingUpdateLog" SET "publishedAt" = now() WHERE "tenantId" = $1 AND sequence = $2`, [
+        update.tenantId,
+        update.sequence,
+      ]);
+    } catch (error) {
+      this.options.onError?.(error);
+    }
+  }
+
+  start() {
+    if (this.timer) return;
+    const tick = () => void this.sweep().catch((error) => this.options.onError?.(error));
+    tick();
+    this.timer = setInterval(tick, this.sweepIntervalMs);
+    this.timer.unref();
+  }
+
+  async stop() {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.sweeping?.catch(() => undefined);
+    await this.pool.end();
+  }
+
+  /** Publishes committed, unpublished changes in log order; resolves to how many it published. */
+  sweep(): Promise<number> {
+    // One sweep at a time per instance; a tick during a long sweep joins it.
+    this.sweeping ??= this.sweepOnce().finally(() => (this.sweeping = undefined));
+    return this.sweeping;
+  }
+
+  async backlog(): Promise<RelayBacklog> {
+    const { rows } = await this.pool.query<{ unpublished: number; oldest: number | null }>(
+      `SELECT count(*)::int AS unpublished, EXTRACT(EPOCH FROM now() - min("committedAt"))::float8 AS oldest
+       FROM "TrackingUpdateLog" WHERE "publishedAt" IS NULL`,
+    );
+    return { unpublished: rows[0]!.unpublished, oldestSeconds: rows[0]!.oldest ?? 0 };
+  }
+
+  private async sweepOnce(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const published = await this.sweepBatch();
+      total += published;
+      if (published < this.batchSize) return total;
+    }
+  }
+
+  private async sweepBatch(): Promise<number> {
+    const client = await this.pool.connect();
+    const published: TrackingUpdateMessage[] = [];
+    let committed = false;
+    try {
+      await client.query("BEGIN");
+      const { rows } = await client.query<TrackingUpdateMessage>(
+        `SELECT ${LOG_COLUMNS} FROM "TrackingUpdateLog"
+         WHERE "publishedAt" IS NULL AND "committedAt" < now() - $1 * interval '1 millisecond'
+         ORDER BY "tenantId", sequence LIMIT $2 FOR UPDATE SKIP LOCKED`,
+        [this.graceMs, this.batchSize],
+      );
+      let failure: unknown;
+      for (const update of rows) {
+        try {
+          await this.bus.publish(update);
+        } catch (error) {
+          failure = error;
+          break;
+        }
+        published.push(update);
+      }
+      // Mark what went out even when the bus failed part-way; the rest waits for the next sweep.
+      if (published.length) {
+        await client.query(
+          `UPDATE "TrackingUpdateLog" l SET "publishedAt" = now()
+           FROM unnest($1::text[], $2::int[]) AS p("tenantId", sequence)
+           WHERE l."tenantId" = p."tenantId" AND l.sequence = p.sequence`,
+          [published.map((u) => u.tenantId), published.map((u) => u.sequence)],
+        );
+      }
+      await client.query("COMMIT");
+      committed = true;
+      if (failure) throw failure;
+      return published.length;
+    } catch (error) {
+      if (!committed) await client.query("ROLLBACK").catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}
+
+/** The relay's own small pool on the database `pool` talks to. */
+export function relayPool(pool: pg.Pool, onError: (error: unknown) => void): pg.Pool {
+  const own = new pg.Pool({ ...pool.options, max: 2 });
+  // An idle connection dropped by the server must not take the process with it.
+  own.on("error", onError);
+  return own;
+}
