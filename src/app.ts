@@ -56,9 +56,9 @@ export function createApp(options: AppOptions) {
       await new Promise<void>((resolve) => server.listen(port, host, resolve));
       return (server.address() as { port: number }).port;
     },
-    async close() {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+    /** Finishes requests in flight (up to `graceMs`) and closes every connection. */
+    close(graceMs = 3_000) {
+      return server.shutdown(graceMs);
     },
   };
 }

@@ -12,7 +12,8 @@ export type RestErrorType =
   | "validation_error"
   | "rate_limit_error"
   | "conflict_error"
-  | "courier_error";
+  | "courier_error"
+  | "service_unavailable";
 
 export type ErrorCode =
   | "UNAUTHENTICATED"
@@ -21,7 +22,8 @@ export type ErrorCode =
   | "BAD_USER_INPUT"
   | "RATE_LIMITED"
   | "CONFLICT"
-  | "COURIER_ERROR";
+  | "COURIER_ERROR"
+  | "SERVICE_UNAVAILABLE";
 
 export interface ValidationDetail {
   path: string;
@@ -112,5 +114,17 @@ export class CourierError extends ApiError {
     const retry = retryAfter === undefined ? {} : { retryAfter };
     super(message, "courier_error", "COURIER_ERROR", COURIER_STATUS[upstream.type] ?? 502, { courier, upstream, ...retry },
       retryAfter === undefined ? {} : { "Retry-After": String(retryAfter) });
+  }
+}
+
+/**
+ * One of our own dependencies (PostgreSQL, Redis) is out of reach. Nothing was written; the same
+ * request is worth retrying once it returns, which the gateway notices by itself.
+ */
+export class ServiceUnavailableError extends ApiError {
+  constructor(readonly retryAfter = 2) {
+    super("The service is temporarily unavailable; retry shortly", "service_unavailable", "SERVICE_UNAVAILABLE", 503, { retryAfter }, {
+      "Retry-After": String(retryAfter),
+    });
   }
 }

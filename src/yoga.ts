@@ -6,6 +6,9 @@ import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import type { Authenticator, Viewer } from "./auth/credentials.js";
 import type { Context, Services } from "./context.js";
 import { useInputErrors } from "./input-errors.js";
+import { maskGatewayError } from "./mask-error.js";
+import { useMetrics } from "./use-metrics.js";
+import { useRequestId } from "./use-request-id.js";
 import type { RateLimit } from "./rate-limit.js";
 import { schema } from "./schema/index.js";
 
@@ -66,7 +69,7 @@ export function createGateway(parts: GatewayParts): Gateway {
     schema,
     graphqlEndpoint: "/graphql",
     landingPage: false,
-    maskedErrors: { isDev: !parts.production },
+    maskedErrors: { isDev: !parts.production, maskError: maskGatewayError },
     graphiql: {
       title: "Shipment tracking gateway",
       defaultTabs: [EXAMPLE_QUERY, EXAMPLE_SUBSCRIPTION].map((query) => ({
@@ -76,7 +79,7 @@ export function createGateway(parts: GatewayParts): Gateway {
       subscriptionsProtocol: "WS",
     },
     logging: false,
-    plugins: [useInputErrors()],
+    plugins: [useInputErrors(), useRequestId(), useMetrics()],
     context: async ({ request, viewer }) => {
       const caller = viewer ?? (await parts.authenticator.authenticate((name) => request.headers.get(name)));
       await parts.rateLimit.consume(caller.credentialId);

@@ -7,8 +7,11 @@ import type { IncomingHttpHeaders } from "node:http";
 import type { Gateway } from "../yoga.js";
 import { fromGraphQL, type GraphQLErrorJson, type RestResponse } from "./errors.js";
 
-/** The request headers that say who is calling; REST clients send them exactly as GraphQL clients do. */
-const AUTH_HEADERS = ["authorization", "x-fabric-tenant-id", "x-fabric-channel-id"] as const;
+/**
+ * The request headers that say who is calling (REST clients send them exactly as GraphQL clients
+ * do), and the request id, so errors name the same request.
+ */
+const FORWARDED_HEADERS = ["authorization", "x-fabric-tenant-id", "x-fabric-channel-id", "x-request-id"] as const;
 
 type Outcome<T> = { ok: true; data: T } | { ok: false; error: RestResponse };
 
@@ -19,7 +22,7 @@ export async function execute<T>(
   requestHeaders: IncomingHttpHeaders,
 ): Promise<Outcome<T>> {
   const headers = new Headers({ "content-type": "application/json", accept: "application/graphql-response+json" });
-  for (const name of AUTH_HEADERS) {
+  for (const name of FORWARDED_HEADERS) {
     const value = requestHeaders[name];
     if (typeof value === "string") headers.set(name, value);
   }
