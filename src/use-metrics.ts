@@ -6,6 +6,13 @@ import type { ExecutionResult } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { graphqlDuration, graphqlRequests, operationLabel } from "./metrics.js";
 
+// Clients often send a named operation without `operationName`; its name is in the document's head.
+const OPERATION_NAME = /\b(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/;
+
+function operationNameOf(params: { operationName?: string | null; query?: string }): string | undefined {
+  return params.operationName ?? (params.query ? OPERATION_NAME.exec(params.query)?.[1] : undefined);
+}
+
 function outcomeOf(result: unknown): string {
   if (!result || typeof result !== "object" || Symbol.asyncIterator in result) return "ok"; // a stream: errors come later, per event
   const results = (Array.isArray(result) ? result : [result]) as ExecutionResult[];
@@ -17,7 +24,7 @@ export function useMetrics(): Plugin {
   const started = new WeakMap<Request, { operation: string; stopTimer: () => void }>();
   return {
     onParams: ({ params, request }) => {
-      const operation = operationLabel(params.operationName);
+      const operation = operationLabel(operationNameOf(params));
       started.set(request, { operation, stopTimer: graphqlDuration.startTimer({ operation }) });
     },
     onResultProcess: ({ request, result }) => {
