@@ -10,6 +10,7 @@ import { createApp } from "../src/app.js";
 import { createDb } from "../src/db/client.js";
 import { freePort } from "../src/db/embedded.js";
 import { startTestGateway, redisPair, type TestGateway } from "./support/gateway.js";
+import { connect, subscribe } from "./support/subscriptions.js";
 import { redisServerInstalled, startPrivateRedis, type PrivateRedis } from "./support/private-redis.js";
 
 const UPDATE_TRACKING = "mutation ($input: UpdateTrackingInput!) { updateTracking(input: $input) { appliedEvents { eventId } duplicateEventIds } }";
@@ -180,4 +181,35 @@ describe("what operators see", () => {
       expect(text).toContain(`# TYPE ${name}`);
     }
   });
+});
+
+describe("shutting an instance down", () => {
+  it("finishes the request in flight, tells subscribers 1001 (going away), then closes", async () => {
+    const gw = await startTestGateway();
+    const auth = (await gw.tenant("acme")).basic;
+    await gw.graphql('mutation { createShipment(input: { shipmentNumber: "BUSY-1", cartons: [{ trackingNumber: "1ZBUSY000001" }] }) { id } }', {}, auth);
+    const client = connect(gw.url, auth);
+    const closeCode = new Promise<number>((resolve) => client.on("closed", (event) => resolve((event as CloseEvent).code)));
+    await subscribe(client, "subscription { trackingUpdated { version } }");
+
+    // Hold the shipment's row so the write below waits on it, in flight, when the close begins.
+    const holder = new pg.Client({ connectionString: gw.databaseUrl });
+    await holder.connect();
+    await holder.query("BEGIN");
+    await holder.query(`SELECT 1 FROM "Shipment" WHERE "shipmentNumber" = 'BUSY-1' FOR UPDATE`);
+    const tracking = [{ event: "arrived at hub", eventId: "busy-1", eventRecordedAt: "2024-01-01T00:00:00Z" }];
+    const inFlight = gw.graphql(UPDATE_TRACKING, { input: { shipmentNumber: "BUSY-1", trackingNumber: "1ZBUSY000001", tracking } }, auth);
+    await new Promise((r) => setTimeout(r, 300));
+    const closing = gw.close();
+    await new Promise((r) => setTimeout(r, 300));
+    await holder.query("COMMIT");
+    await holder.end();
+
+    const res = await inFlight;
+    expect(res.status).toBe(200);
+    expect(res.body.data.updateTracking.appliedEvents).toEqual([{ eventId: "busy-1" }]);
+    expect(await closeCode).toBe(1001);
+    await closing;
+    await client.dispose();
+  }, 30_000);
 });
