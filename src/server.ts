@@ -11,6 +11,7 @@ import type { Authenticator, Viewer } from "./auth/credentials.js";
 import type { Context } from "./context.js";
 import type { Db } from "./db/client.js";
 import { pendingMigrations } from "./db/migrate.js";
+import { isDependencyFault } from "./dependency-faults.js";
 import { countedSubscription, httpResponses, registry } from "./metrics.js";
 import { subscribeShared } from "./shared-execution.js";
 import { restRoute } from "./rest/index.js";
@@ -56,7 +57,9 @@ function attachGraphqlWs(server: Server, { gateway, authenticator, logger }: Ser
         try {
           ctx.extra.viewer = await authenticator.authenticate((name) => params[name]);
           return true;
-        } catch {
+        } catch (error) {
+          // An outage is no refusal: 1013 (try again later) sends the client back, where 4403 would not.
+          if (isDependencyFault(error)) ctx.extra.socket.close(1013, "Service unavailable; retry shortly");
           return false; // graphql-ws closes with 4403 Forbidden
         }
       },

@@ -104,7 +104,18 @@ describe("a database out of reach", () => {
     expect(res.headers.get("retry-after")).toBe("2");
     const body = await res.json();
     expect(body.error).toMatchObject({ type: "service_unavailable", message: "The service is temporarily unavailable; retry shortly" });
-    expect(body.error.requestId).toBe(res.headers.get("x-request-id"));
+    expect(body.error.requestId).toBeUndefined(); // REST has it as the x-request-id header only
+    expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("graphql-ws: the connection closes with 1013 (try again later), not 4403 Forbidden", async () => {
+    const client = connect(`${url}/graphql`, { authorization: "Bearer whatever" });
+    const closed = new Promise<CloseEvent>((resolve) => client.on("closed", (event) => resolve(event as CloseEvent)));
+    client.subscribe({ query: "subscription { trackingUpdated { version } }" }, { next: () => {}, error: () => {}, complete: () => {} });
+    const event = await closed;
+    expect(event.code).toBe(1013);
+    expect(event.reason).toBe("Service unavailable; retry shortly");
+    await client.dispose();
   });
 
   it("/readyz says so with 503; /healthz (the process) stays 200", async () => {
