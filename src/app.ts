@@ -83,9 +83,9 @@ export function createApp(options: AppOptions) {
       await new Promise<void>((resolve) => server.listen(port, host, resolve));
       return (server.address() as { port: number }).port;
     },
-    async close() {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+    /** Finishes requests in flight (up to `graceMs`), closes every connection, then stops the relay. */
+    async close(graceMs = 3_000) {
+      await server.shutdown(graceMs);
       await relay.stop();
     },
   };

@@ -12,7 +12,8 @@ export type RestErrorType =
   | "validation_error"
   | "rate_limit_error"
   | "conflict_error"
-  | "courier_error";
+  | "courier_error"
+  | "service_unavailable";
 
 export type ErrorCode =
   | "UNAUTHENTICATED"
@@ -21,7 +22,8 @@ export type ErrorCode =
   | "BAD_USER_INPUT"
   | "RATE_LIMITED"
   | "CONFLICT"
-  | "COURIER_ERROR";
+  | "COURIER_ERROR"
+  | "SERVICE_UNAVAILABLE";
 
 export interface ValidationDetail {
   path: string;
@@ -128,5 +130,16 @@ export class IdempotencyKeyReusedError extends ApiError {
 export class IdempotencyInProgressError extends ApiError {
   constructor() {
     super("A request with this Idempotency-Key is in progress", "conflict_error", "CONFLICT", 409, { retryAfter: 1 }, { "Retry-After": "1" });
+  }
+}
+/**
+ * One of our own dependencies (PostgreSQL, Redis) is out of reach. Nothing was written; the same
+ * request is worth retrying once it returns, which the gateway notices by itself.
+ */
+export class ServiceUnavailableError extends ApiError {
+  constructor(readonly retryAfter = 2) {
+    super("The service is temporarily unavailable; retry shortly", "service_unavailable", "SERVICE_UNAVAILABLE", 503, { retryAfter }, {
+      "Retry-After": String(retryAfter),
+    });
   }
 }

@@ -16,6 +16,8 @@ import type { Logger } from "pino";
 import { WebSocketServer } from "ws";
 import type { AuthHeaders, Authenticator, Viewer } from "./auth/credentials.js";
 import type { Context } from "./context.js";
+import { isDependencyFault } from "./dependency-faults.js";
+import { countedSubscription } from "./metrics.js";
 import { socketDocument, type PersistedOperations } from "./persisted-operations.js";
 import { subscribeShared } from "./shared-execution.js";
 import type { Gateway } from "./yoga.js";
@@ -57,7 +59,9 @@ export function attachGraphqlWs(server: Server, { gateway, authenticator, logger
         try {
           ctx.extra.viewer = await authenticator.authenticate(credentials);
           return true;
-        } catch {
+        } catch (error) {
+          // An outage is no refusal: 1013 (try again later) sends the client back, where 4403 would not.
+          if (isDependencyFault(error)) ctx.extra.socket.close(1013, "Service unavailable; retry shortly");
           return false; // graphql-ws closes with 4403 Forbidden
         }
       },
@@ -87,7 +91,7 @@ export function attachGraphqlWs(server: Server, { gateway, authenticator, logger
       execute: (args) => (args.rootValue as Pick<Enveloped, "execute">).execute(args),
       // Subscriptions bypass envelop's per-subscriber execution: each update is executed once per
       // tenant and operation, and shared (see shared-execution.ts).
-      subscribe: (args) => subscribeShared(args, (args.contextValue as Context).viewer.tenantId),
+      subscribe: async (args) => countedSubscription(await subscribeShared(args, (args.contextValue as Context).viewer.tenantId)),
       onError: (_ctx, _id, _payload, errors) => logger.debug({ errors }, "graphql-ws operation failed"),
     },
     wss,

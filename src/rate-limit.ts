@@ -1,6 +1,8 @@
 /**
  * Per-credential request budget (rate-limiter-flexible). In memory by default; in Redis when
- * REDIS_URL is set so several gateway instances share one budget per key.
+ * REDIS_URL is set so several gateway instances share one budget per key. While Redis is out of
+ * reach, each instance counts in memory instead (the insurance limiter): limits loosen to one budget
+ * per instance for the outage, but no request fails because of it.
  */
 import type { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
@@ -14,12 +16,11 @@ export interface RateLimit {
 export function createRateLimit(options: { points: number; durationSeconds: number; redis?: Redis }): RateLimit {
   const settings = { points: options.points, duration: options.durationSeconds, keyPrefix: "gateway-rl" };
   const limiter = options.redis
-    ? // While Redis is unreachable, each instance counts in memory at once, rather than making every
-      // request wait for Redis and then fail.
-      new RateLimiterRedis({
+    ? new RateLimiterRedis({
         ...settings,
         storeClient: options.redis,
         useRedisPackage: false,
+        // Not ready means reconnecting: count in memory now rather than queue behind the reconnect.
         rejectIfRedisNotReady: true,
         insuranceLimiter: new RateLimiterMemory(settings),
       })

@@ -8,8 +8,10 @@ import type { Authenticator } from "./auth/credentials.js";
 import type { Db } from "./db/client.js";
 import { pendingMigrations } from "./db/migrate.js";
 import { attachGraphqlWs } from "./graphql-ws.js";
+import { httpResponses, registry } from "./metrics.js";
 import type { PersistedOperations } from "./persisted-operations.js";
 import { restRoute } from "./rest/index.js";
+import { assignRequestId } from "./use-request-id.js";
 import type { Gateway } from "./yoga.js";
 
 export interface ServerParts {
@@ -33,7 +35,15 @@ async function readiness(db: Db): Promise<{ status: number; body: unknown }> {
   }
 }
 
-export function createHttpServer(parts: ServerParts): Server {
+export interface HttpServer extends Server {
+  /**
+   * Stops accepting connections, tells subscribers to go elsewhere (1001 going away), lets requests
+   * in flight finish for up to `graceMs`, then cuts whatever is left.
+   */
+  shutdown(graceMs: number): Promise<void>;
+}
+
+export function createHttpServer(parts: ServerParts): HttpServer {
   const { gateway, db, logger } = parts;
   const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => unknown> = {
     "/healthz": (_req, res) => json(res, 200, { status: "ok" }),
@@ -41,25 +51,42 @@ export function createHttpServer(parts: ServerParts): Server {
       const { status, body } = await readiness(db);
       json(res, status, body);
     },
+    "/metrics": async (_req, res) => {
+      const text = await registry.metrics();
+      res.writeHead(200, { "content-type": registry.contentType }).end(text);
+    },
   };
   const server = createServer(async (req, res) => {
     const started = process.hrtime.bigint();
-    res.once("finish", () =>
-      logger.info(
-        { method: req.method, url: req.url, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 },
-        "request",
-      ),
-    );
+    const log = logger.child({ requestId: assignRequestId(req, res) });
+    res.once("finish", () => {
+      httpResponses.inc({ status: res.statusCode });
+      log.info({ method: req.method, url: req.url, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, "request");
+    });
     const path = (req.url ?? "/").split("?")[0]!;
     const route = routes[path] ?? restRoute(parts, path);
     try {
       await (route ? route(req, res) : gateway.handle(req, res));
     } catch (error) {
-      logger.error({ err: error }, "unhandled request error");
+      log.error({ err: error }, "unhandled request error");
       if (!res.headersSent) json(res, 500, { error: { type: "api_error", message: "Unexpected error." } });
     }
   });
   const wss = attachGraphqlWs(server, parts);
   server.once("close", () => wss.close());
-  return server;
+  async function shutdown(graceMs: number) {
+    const closed = new Promise((resolve) => server.close(resolve));
+    for (const socket of wss.clients) socket.close(1001, "server shutting down");
+    // Keep-alive connections turn idle as their last response ends; close each as it does.
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
+    server.closeIdleConnections();
+    const deadline = setTimeout(() => {
+      server.closeAllConnections();
+      for (const socket of wss.clients) socket.terminate();
+    }, graceMs);
+    await closed;
+    clearInterval(sweep);
+    clearTimeout(deadline);
+  }
+  return Object.assign(server, { shutdown });
 }

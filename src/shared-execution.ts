@@ -5,14 +5,10 @@
  * the result shared; graphql-ws only serializes and sends it per socket.
  */
 import { createSourceEventStream, execute, GraphQLError, print, type ExecutionArgs, type ExecutionResult } from "graphql";
-import { maskError } from "graphql-yoga";
+import { maskGraphQLError as masked } from "./mask-error.js";
 import { perMessage } from "./pubsub.js";
 
 const executeOncePerMessage = perMessage();
-
-/** yoga's own masking: errors meant for clients pass, anything unexpected says no more than that. */
-// (typed as Error, it returns a GraphQLError for a GraphQLError.)
-const masked = (error: GraphQLError) => maskError(error, "Unexpected error.") as GraphQLError;
 
 async function executeEvent(args: ExecutionArgs, message: unknown): Promise<ExecutionResult> {
   const result = await execute({ ...args, rootValue: message });

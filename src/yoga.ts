@@ -10,6 +10,9 @@ import { renderGraphiqlPage } from "./graphiql/page.js";
 import { useGraphiqlAssets } from "./graphiql/use-graphiql-assets.js";
 import { useInputErrors } from "./input-errors.js";
 import { usePersistedOperationsPolicy, type PersistedOperations } from "./persisted-operations.js";
+import { maskGatewayError } from "./mask-error.js";
+import { useMetrics } from "./use-metrics.js";
+import { useRequestId } from "./use-request-id.js";
 import type { RateLimit } from "./rate-limit.js";
 import { schema } from "./schema/index.js";
 import { usePartialDataStatus } from "./use-partial-data-status.js";
@@ -76,7 +79,7 @@ export function createGateway(parts: GatewayParts): Gateway {
     schema,
     graphqlEndpoint: "/graphql",
     landingPage: false,
-    maskedErrors: { isDev: !parts.production },
+    maskedErrors: { isDev: !parts.production, maskError: maskGatewayError },
     graphiql: {
       title: "Shipment tracking gateway",
       defaultTabs: [EXAMPLE_QUERY, EXAMPLE_SUBSCRIPTION].map((query) => ({
@@ -95,6 +98,8 @@ export function createGateway(parts: GatewayParts): Gateway {
       useDeferStream(),
       useHttpCaching(),
       useIdempotency(),
+      useRequestId(),
+      useMetrics(),
     ],
     context: async ({ request, viewer, closeConnection }) => {
       const caller = viewer ?? (await parts.authenticator.authenticate((name) => request.headers.get(name)));

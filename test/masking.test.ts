@@ -22,7 +22,7 @@ describe("error masking in production", () => {
       const res = await gw.graphql("{ shipments(first: 1) { nodes { id } } }", {}, auth);
       expect(res.body.errors).toHaveLength(1);
       expect(res.body.errors![0]!.message).toBe("Unexpected error.");
-      expect(res.body.errors![0]!.extensions).toEqual({ code: "INTERNAL_SERVER_ERROR" });
+      expect(res.body.errors![0]!.extensions).toEqual({ code: "INTERNAL_SERVER_ERROR", requestId: res.headers.get("x-request-id") });
       expect(JSON.stringify(res.body)).not.toMatch(/ShipmentGone|relation|does not exist|prisma|originalError/i);
     } finally {
       await gw.db.$executeRawUnsafe('ALTER TABLE "ShipmentGone" RENAME TO "Shipment"');

@@ -2,55 +2,15 @@
  * `npm start` as a user runs it: a fresh DATA_DIR, embedded PostgreSQL, migrations, demo data.
  * Then stop (SIGTERM) and restart, and kill (SIGKILL) and restart: the data survives both.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { print } from "graphql";
 import { afterAll, describe, expect, it } from "vitest";
 import { DemoShipmentsDocument } from "./generated/graphql.js";
+import { startGatewayProcess, waitReady, type GatewayProcess } from "./support/gateway-process.js";
 
-const ROOT = new URL("..", import.meta.url).pathname;
-
-interface Running {
-  child: ChildProcess;
-  url: string;
-}
-
-async function start(dataDir: string): Promise<Running> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info" };
-  delete env.DATABASE_URL;
-  delete env.REDIS_URL;
-  delete env.DEMO;
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`gateway did not start:\n${output}`)), 45_000);
-    const read = (chunk: Buffer) => {
-      output += chunk;
-      const match = output.match(/"url":"(http:\/\/localhost:\d+\/graphql)"/);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout!.on("data", read);
-    child.stderr!.on("data", read);
-    child.once("exit", (code) => reject(new Error(`gateway exited with ${code}:\n${output}`)));
-  });
-  return { child, url };
-}
-
-const stopped = (child: ChildProcess) => new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once("exit", resolve)));
-
-async function waitReady(url: string) {
-  for (let i = 0; i < 100; i++) {
-    const res = await fetch(url.replace("/graphql", "/readyz")).catch(() => null);
-    if (res?.status === 200) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("never ready");
-}
+const start = (dataDir: string) => startGatewayProcess({ DATA_DIR: dataDir });
 
 async function demoQuery(url: string) {
   const res = await fetch(url, {
@@ -64,11 +24,11 @@ async function demoQuery(url: string) {
 
 describe("npm start on a fresh machine (embedded PostgreSQL)", () => {
   let dataDir: string;
-  let running: Running | undefined;
+  let running: GatewayProcess | undefined;
   afterAll(async () => {
     if (running?.child.exitCode === null) {
       running.child.kill("SIGTERM");
-      await stopped(running.child);
+      await running.exited();
     }
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
@@ -100,7 +60,8 @@ describe("npm start on a fresh machine (embedded PostgreSQL)", () => {
     expect((await created.json()).data.createShipment.id).toMatch(/^ship_/);
 
     running.child.kill("SIGTERM");
-    expect(await stopped(running.child)).toBe(0);
+    expect(await running.exited()).toBe(0);
+    expect(running.output()).toMatch(/"msg":"stopped"/);
 
     running = await start(path.join(dataDir, "data"));
     await waitReady(running.url);
@@ -109,7 +70,7 @@ describe("npm start on a fresh machine (embedded PostgreSQL)", () => {
     expect(second.nodes.map((n: { shipmentNumber: string }) => n.shipmentNumber)).toContain("KEEP-ME");
 
     running.child.kill("SIGKILL");
-    await stopped(running.child);
+    await running.exited();
     running = await start(path.join(dataDir, "data"));
     await waitReady(running.url);
     const third = await demoQuery(running.url);

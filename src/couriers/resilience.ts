@@ -7,6 +7,7 @@
 import {
   BrokenCircuitError,
   circuitBreaker,
+  CircuitState,
   ConsecutiveBreaker,
   ExponentialBackoff,
   handleWhen,
@@ -17,6 +18,7 @@ import {
   wrap,
 } from "cockatiel";
 import { CourierError } from "../errors.js";
+import { courierBreakerState, courierCalls } from "../metrics.js";
 import type { CourierAdapter } from "./adapter.js";
 
 /** Tuning of the wrapper; tests shrink every delay to milliseconds. */
@@ -46,18 +48,29 @@ function isTransient(error: unknown): boolean {
   return error instanceof CourierError && TRANSIENT.has(error.upstream.type) && error.retryAfter === undefined;
 }
 
+// Isolated (held open by hand) counts as open: the courier is not being called either way.
+const BREAKER_GAUGE: Record<CircuitState, number> = {
+  [CircuitState.Closed]: 0,
+  [CircuitState.HalfOpen]: 1,
+  [CircuitState.Open]: 2,
+  [CircuitState.Isolated]: 2,
+};
+
 /** Wraps an adapter so every `track` is bounded, retried, broken and rate-limited as configured. */
 export function withResilience(adapter: CourierAdapter, options: ResilienceOptions, now: () => Date = () => new Date()): CourierAdapter {
   const code = adapter.code;
+  const breaker = circuitBreaker(handleWhen(isTransient), {
+    halfOpenAfter: options.breakerHalfOpenMs,
+    breaker: new ConsecutiveBreaker(options.breakerThreshold),
+  });
+  courierBreakerState.set({ courier: code }, BREAKER_GAUGE[CircuitState.Closed]);
+  breaker.onStateChange((state) => courierBreakerState.set({ courier: code }, BREAKER_GAUGE[state]));
   const policy = wrap(
     retry(handleWhen(isTransient), {
       maxAttempts: options.maxRetries,
       backoff: new ExponentialBackoff({ initialDelay: options.backoffInitialMs, maxDelay: options.backoffMaxMs }),
     }),
-    circuitBreaker(handleWhen(isTransient), {
-      halfOpenAfter: options.breakerHalfOpenMs,
-      breaker: new ConsecutiveBreaker(options.breakerThreshold),
-    }),
+    breaker,
     // Aggressive: a courier that hangs mid-body is cut off even if it ignores the abort.
     timeout(options.timeoutMs, TimeoutStrategy.Aggressive),
   );
@@ -88,9 +101,12 @@ export function withResilience(adapter: CourierAdapter, options: ResilienceOptio
       throw new CourierError(code, waitFor, `${adapter.name} asked us to wait ${retryAfter} s`, retryAfter);
     }
     try {
-      return await policy.execute(({ signal: attempt }) => adapter.track(trackingNumbers, attempt), signal);
+      const result = await policy.execute(({ signal: attempt }) => adapter.track(trackingNumbers, attempt), signal);
+      courierCalls.inc({ courier: code, outcome: "ok" });
+      return result;
     } catch (error) {
       const failure = asCourierError(error);
+      courierCalls.inc({ courier: code, outcome: failure.upstream.type });
       if (failure.retryAfter !== undefined && failure.upstream.status !== undefined) {
         waitUntil = now().getTime() + failure.retryAfter * 1000;
         waitFor = failure.upstream;

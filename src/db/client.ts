@@ -5,6 +5,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client.js";
+import { observePool } from "../metrics.js";
 
 export type Db = PrismaClient;
 
@@ -14,6 +15,8 @@ export interface DbOptions {
   maxConnections?: number;
   /** Sees every SQL statement sent (tests count them; trace logging prints them). */
   onStatement?: (sql: string) => void;
+  /** Hears connection errors (a terminated backend, a database that went away); they are never fatal. */
+  onConnectionError?: (error: Error) => void;
 }
 
 const pools = new WeakMap<Db, pg.Pool>();
@@ -28,8 +31,17 @@ export function sqlPool(db: Db): pg.Pool {
   return pool;
 }
 
-export function createDb({ url, maxConnections = 10, onStatement }: DbOptions): Db {
-  const pool = new pg.Pool({ connectionString: url, max: maxConnections });
+export function createDb({ url, maxConnections = 10, onStatement, onConnectionError = () => {} }: DbOptions): Db {
+  // A database that accepts no connection (stopped, partitioned) fails requests within seconds
+  // rather than holding them until the client gives up.
+  const pool = new pg.Pool({ connectionString: url, max: maxConnections, connectionTimeoutMillis: 10_000 });
+  // node-postgres emits 'error' on a connection the server drops (pg_terminate_backend, a crash),
+  // idle ones through the pool and checked-out ones (Prisma's transactions, ours) on the client;
+  // unheard, that event ends the process. The query in flight fails on its own, and the pool
+  // replaces the connection, so hearing it is all that is needed.
+  pool.on("error", onConnectionError);
+  pool.on("connect", (client) => client.on("error", onConnectionError));
+  observePool(pool);
   if (onStatement) {
     // Hook each connection as it opens: pool.query and transactions both end in client.query.
     pool.on("connect", (client) => {

@@ -2,7 +2,7 @@
  * Where the gateway's data lives: the configured PostgreSQL, or embedded PostgreSQL under DATA_DIR
  * when none is configured. Either way it is migrated before use.
  */
-import { startEmbeddedPostgres } from "./embedded.js";
+import { startEmbeddedPostgres, type Supervision } from "./embedded.js";
 import { migrate } from "./migrate.js";
 
 export interface Database {
@@ -12,8 +12,14 @@ export interface Database {
   stop(): Promise<void>;
 }
 
-export async function openDatabase(options: { url?: string; dataDir: string; log?: (line: string) => void }): Promise<Database> {
-  const embedded = options.url ? null : await startEmbeddedPostgres(options.dataDir, options.log);
+export async function openDatabase(options: {
+  url?: string;
+  dataDir: string;
+  log?: (line: string) => void;
+  /** Embedded PostgreSQL only: it is restarted when it dies; these hear about it. */
+  supervision?: Supervision;
+}): Promise<Database> {
+  const embedded = options.url ? null : await startEmbeddedPostgres(options.dataDir, options.log, options.supervision);
   const url = options.url ?? embedded!.url;
   try {
     const migrationsApplied = await migrate(url);

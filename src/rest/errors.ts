@@ -19,8 +19,9 @@ export interface GraphQLErrorJson {
   extensions?: Record<string, unknown>;
 }
 
-// Protocol fields: the type and message head the body, status and headers travel as HTTP.
-const NOT_IN_BODY = new Set(["code", "type", "http", "retryAfter"]);
+// Protocol fields: the type and message head the body, status and headers travel as HTTP (the
+// request id too: it is the x-request-id header, and the seeds' bodies have no room for it).
+const NOT_IN_BODY = new Set(["code", "type", "http", "retryAfter", "requestId"]);
 // Response headers an error may set that REST clients rely on.
 const ERROR_HEADERS = ["www-authenticate", "retry-after"];
 

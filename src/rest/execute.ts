@@ -3,11 +3,15 @@
  * input checks and error masking as any GraphQL client — as the caller the route authenticated,
  * and hands back its data or the REST error for what went wrong.
  */
+import type { IncomingHttpHeaders } from "node:http";
 import type { Viewer } from "../auth/credentials.js";
 import { IDEMPOTENCY_HEADER } from "../use-idempotency.js";
 import type { Gateway } from "../yoga.js";
 import { fromGraphQL, type GraphQLErrorJson, type RestResponse } from "./errors.js";
 import type { RequestNames } from "./input-words.js";
+
+/** What a REST request carries on to its operation: a retry's key, and the id errors and logs name. */
+const FORWARDED_HEADERS = [IDEMPOTENCY_HEADER, "x-request-id"] as const;
 
 type Outcome<T> = { ok: true; data: T } | { ok: false; error: RestResponse };
 
@@ -16,11 +20,11 @@ export interface Operation {
   variables: Record<string, unknown>;
   /** What the variables are on the REST request, for error details. */
   names: RequestNames;
-  /** The request's Idempotency-Key: a retry answers as the first attempt did, as on GraphQL. */
-  idempotencyKey?: string | string[];
+  /** The REST request's headers, of which FORWARDED_HEADERS go on to the operation. */
+  headers: IncomingHttpHeaders;
 }
 
-export async function execute<T>(gateway: Gateway, viewer: Viewer, { document, variables, names, idempotencyKey }: Operation): Promise<Outcome<T>> {
+export async function execute<T>(gateway: Gateway, viewer: Viewer, { document, variables, names, headers }: Operation): Promise<Outcome<T>> {
   const response = await gateway.fetch(
     new URL(gateway.graphqlEndpoint, "http://rest.internal"),
     {
@@ -28,7 +32,7 @@ export async function execute<T>(gateway: Gateway, viewer: Viewer, { document, v
       headers: {
         "content-type": "application/json",
         accept: "application/graphql-response+json",
-        ...(typeof idempotencyKey === "string" ? { [IDEMPOTENCY_HEADER]: idempotencyKey } : {}),
+        ...Object.fromEntries(FORWARDED_HEADERS.flatMap((name) => (typeof headers[name] === "string" ? [[name, headers[name]]] : []))),
       },
       body: JSON.stringify({ query: document, variables }),
     },

@@ -4,7 +4,8 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Authenticator } from "../auth/credentials.js";
-import { ApiError, ValidationError } from "../errors.js";
+import { isDependencyFault } from "../dependency-faults.js";
+import { ApiError, ServiceUnavailableError, ValidationError } from "../errors.js";
 import type { Gateway } from "../yoga.js";
 import { authenticate, challenge, type Scheme } from "./authenticate.js";
 import { methodNotAllowed, restError, type RestResponse } from "./errors.js";
@@ -51,7 +52,9 @@ async function respond(route: Route, captures: string[], parts: RestParts, req: 
   if (!Object.hasOwn(route.methods, method)) return methodNotAllowed(method, Object.keys(route.methods));
   try {
     return await run(route, method, captures, parts, req);
-  } catch (error) {
+  } catch (thrown) {
+    // The route authenticates before yoga runs, so an outage there is answered here as yoga would.
+    const error = isDependencyFault(thrown) ? new ServiceUnavailableError() : thrown;
     if (!(error instanceof ApiError)) throw error;
     const answer = restError(error);
     return answer.status === 401 && route.scheme !== "public" ? { ...answer, headers: { ...answer.headers, ...challenge(route.scheme) } } : answer;

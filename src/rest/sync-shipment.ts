@@ -2,7 +2,6 @@
  * The V5 sync API's `POST /v5/shipments/{shipment_id}/sync` (also without the version prefix),
  * answered by `Mutation.syncShipmentTracking`. Aliases give the seed's snake_case names.
  */
-import { IDEMPOTENCY_HEADER } from "../use-idempotency.js";
 import { execute } from "./execute.js";
 import type { RouteHandler } from "./route.js";
 
@@ -38,7 +37,7 @@ export const syncShipment: RouteHandler = async ({ gateway, viewer, req, params:
     document: SYNC,
     variables: { shipmentId },
     names: { shipmentId: "shipment_id" },
-    idempotencyKey: req.headers[IDEMPOTENCY_HEADER],
+    headers: req.headers,
   });
   if (!outcome.ok) return outcome.error;
   return { status: 200, headers: {}, body: toSeedJson(outcome.data.syncShipmentTracking) };

@@ -1,7 +1,6 @@
 /** fabric's `POST /v3/shipments/actions/update-tracking`, answered by `Mutation.updateTracking`. */
 import { ValidationError } from "../errors.js";
 import { readJsonObject } from "./body.js";
-import { IDEMPOTENCY_HEADER } from "../use-idempotency.js";
 import { execute } from "./execute.js";
 import { FABRIC_SHIPMENT_FRAGMENT, toFabricJson } from "./fabric-document.js";
 import type { RouteHandler } from "./route.js";
@@ -23,7 +22,7 @@ export const updateTracking: RouteHandler = async ({ gateway, viewer, req }) => 
     document: UPDATE_TRACKING,
     variables: { input },
     names: { input: "" },
-    idempotencyKey: req.headers[IDEMPOTENCY_HEADER],
+    headers: req.headers,
   });
   if (!outcome.ok) return outcome.error;
   return { status: 200, headers: {}, body: { shipments: outcome.data.updateTracking.shipments.map(toFabricJson) } };

@@ -85,7 +85,8 @@ export class TrackingPoller {
   async stop(): Promise<void> {
     clearInterval(this.timer);
     this.stopping.abort();
-    await this.boss?.stop({ graceful: true, timeout: 5_000 });
+    // Within the process's shutdown deadline; a round cut short is simply followed by the next.
+    await this.boss?.stop({ graceful: true, timeout: 3_000 });
     this.boss = undefined;
   }
 }

@@ -144,7 +144,9 @@ export class TrackingRelay implements TrackingPublisher {
 /** The relay's own small pool on the database `pool` talks to. */
 export function relayPool(pool: pg.Pool, onError: (error: unknown) => void): pg.Pool {
   const own = new pg.Pool({ ...pool.options, max: 2 });
-  // An idle connection dropped by the server must not take the process with it.
+  // A connection the server drops, idle (the pool) or checked out for a sweep (the client), must not
+  // take the process with it; the sweep in flight fails on its own and the next one reconnects.
   own.on("error", onError);
+  own.on("connect", (client) => client.on("error", onError));
   return own;
 }
