@@ -11,8 +11,9 @@ import type { Services } from "./context.js";
 import { parseCourierSettings } from "./couriers/config.js";
 import { createCourierRegistry, type CourierRegistry } from "./couriers/registry.js";
 import type { Db } from "./db/client.js";
+import { EDGE_DEFAULTS, type EdgeSettings } from "./edge/settings.js";
 import { createTrackingPubSub, publisherFor } from "./pubsub.js";
-import { createRateLimit } from "./rate-limit.js";
+import { createBudget, createRateLimit } from "./rate-limit.js";
 import { createHttpServer } from "./server.js";
 import { TrackingIngestor } from "./tracking/ingest.js";
 import { ShipmentSync } from "./tracking/sync.js";
@@ -24,6 +25,8 @@ export interface AppOptions {
   /** Shared pub/sub and rate limits; `publish` and `subscribe` must be separate connections. */
   redis?: { publish: Redis; subscribe: Redis };
   rateLimit: Config["rateLimit"];
+  /** Edge limits; defaults when omitted. */
+  edge?: EdgeSettings;
   production: boolean;
   graphiqlHeaders?: Record<string, string>;
   /** Courier connectors; without them, only the simulator is configured (tests point others at fakes). */
@@ -38,15 +41,18 @@ export function createApp(options: AppOptions) {
   const tracking = new TrackingIngestor(db, publisherFor(pubsub));
   const couriers = options.couriers ?? createCourierRegistry(parseCourierSettings({}).settings);
   const services: Services = { db, pubsub, tracking, couriers, sync: new ShipmentSync(db, couriers, tracking) };
-  const authenticator = new Authenticator(db);
+  const edge = options.edge ?? EDGE_DEFAULTS;
+  const authenticator = new Authenticator(db, { failures: edge.authFailures });
   const gateway = createGateway({
     services,
     authenticator,
     rateLimit: createRateLimit({ ...options.rateLimit, redis: options.redis?.publish }),
+    costBudget: createBudget({ ...edge.costBudget, redis: options.redis?.publish, keyPrefix: "gateway-cost" }),
+    edge,
     production: options.production,
     graphiqlHeaders: options.graphiqlHeaders,
   });
-  const server = createHttpServer({ gateway, db, authenticator, logger });
+  const server = createHttpServer({ gateway, db, authenticator, logger, edge });
   return {
     gateway,
     server,

@@ -34,6 +34,7 @@ async function main() {
     logger,
     redis,
     rateLimit: config.rateLimit,
+    edge: config.edge,
     production: config.production,
     graphiqlHeaders: config.demo ? { Authorization: DEMO_BASIC_AUTHORIZATION } : undefined,
     couriers: createCourierRegistry(config.couriers),

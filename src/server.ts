@@ -7,6 +7,7 @@ import type { Logger } from "pino";
 import type { Authenticator } from "./auth/credentials.js";
 import type { Db } from "./db/client.js";
 import { pendingMigrations } from "./db/migrate.js";
+import type { EdgeSettings } from "./edge/settings.js";
 import { attachGraphqlWs } from "./graphql-ws.js";
 import { restRoute } from "./rest/index.js";
 import type { Gateway } from "./yoga.js";
@@ -16,6 +17,7 @@ export interface ServerParts {
   db: Db;
   authenticator: Authenticator;
   logger: Logger;
+  edge: EdgeSettings;
 }
 
 function json(res: ServerResponse, status: number, body: unknown) {

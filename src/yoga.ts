@@ -5,21 +5,29 @@
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import type { Authenticator, Viewer } from "./auth/credentials.js";
 import type { Context, Services } from "./context.js";
+import { corsFor } from "./edge/cors.js";
+import type { EdgeSettings } from "./edge/settings.js";
+import { useOperationCost } from "./edge/use-operation-cost.js";
+import { useOperationLimits } from "./edge/use-operation-limits.js";
+import { useRequestGate } from "./edge/use-request-gate.js";
 import { useInputErrors } from "./input-errors.js";
-import type { RateLimit } from "./rate-limit.js";
+import type { Budget, RateLimit } from "./rate-limit.js";
 import { schema } from "./schema/index.js";
 
 export interface GatewayParts {
   services: Services;
   authenticator: Authenticator;
   rateLimit: RateLimit;
+  /** Where the cost of operations is charged, per credential. */
+  costBudget: Budget;
+  edge: EdgeSettings;
   /** Hide unexpected errors' messages ("Unexpected error."); on in production. */
   production: boolean;
   /** Pre-filled GraphiQL headers (demo credentials), if any. */
   graphiqlHeaders?: Record<string, string>;
 }
 
-/** graphql-ws authenticates at connection_init and hands the viewer in; HTTP requests carry headers. */
+/** The caller, authenticated before yoga parses anything: by the request gate (HTTP) or graphql-ws. */
 export interface ServerContext {
   viewer?: Viewer;
 }
@@ -66,7 +74,9 @@ export function createGateway(parts: GatewayParts): Gateway {
     schema,
     graphqlEndpoint: "/graphql",
     landingPage: false,
-    maskedErrors: { isDev: !parts.production },
+    maskedErrors: { isDev: parts.edge.devErrors },
+    maxRequestBodySize: parts.edge.maxBodyBytes,
+    cors: corsFor(parts.edge.corsOrigins),
     graphiql: {
       title: "Shipment tracking gateway",
       defaultTabs: [EXAMPLE_QUERY, EXAMPLE_SUBSCRIPTION].map((query) => ({
@@ -76,7 +86,12 @@ export function createGateway(parts: GatewayParts): Gateway {
       subscriptionsProtocol: "WS",
     },
     logging: false,
-    plugins: [useInputErrors()],
+    plugins: [
+      useRequestGate({ authenticator: parts.authenticator, maxBodyBytes: parts.edge.maxBodyBytes, graphqlEndpoint: "/graphql" }),
+      useOperationLimits(parts.edge, parts.production),
+      useOperationCost({ budget: parts.costBudget, maxOperationCost: parts.edge.maxOperationCost }),
+      useInputErrors(),
+    ],
     context: async ({ request, viewer }) => {
       const caller = viewer ?? (await parts.authenticator.authenticate((name) => request.headers.get(name)));
       await parts.rateLimit.consume(caller.credentialId);

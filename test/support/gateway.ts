@@ -9,6 +9,7 @@ import { issueKeys, type IssuedKeys } from "../../src/auth/credentials.js";
 import type { Services } from "../../src/context.js";
 import type { CourierRegistry } from "../../src/couriers/registry.js";
 import { createDb, type Db } from "../../src/db/client.js";
+import { EDGE_DEFAULTS, type EdgeSettings } from "../../src/edge/settings.js";
 import { createTestDatabase } from "./database.js";
 
 export interface GraphQLResponse<T = any> {
@@ -42,7 +43,7 @@ export function redisPair(url: string) {
 }
 
 export async function startTestGateway(
-  options: { rateLimitPoints?: number; redisUrl?: string; couriers?: CourierRegistry; production?: boolean } = {},
+  options: { rateLimitPoints?: number; redisUrl?: string; couriers?: CourierRegistry; production?: boolean; edge?: Partial<EdgeSettings> } = {},
 ): Promise<TestGateway> {
   const database = await createTestDatabase();
   const statements: string[] = [];
@@ -54,6 +55,7 @@ export async function startTestGateway(
     logger: pino({ level: "silent" }),
     rateLimit: { points: options.rateLimitPoints ?? 100_000, durationSeconds: 60 },
     production: options.production ?? false,
+    edge: { ...EDGE_DEFAULTS, ...options.edge },
     couriers: options.couriers,
   });
   const port = await app.listen(0, "127.0.0.1");
