@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ApiError, ValidationError } from "../errors.js";
 import type { Gateway } from "../yoga.js";
+import { requireJsonOrNoBody } from "./body.js";
 import { methodNotAllowed, restError, type RestResponse } from "./errors.js";
 import { OPENAPI_DOCUMENT } from "./openapi.js";
 import type { RouteHandler } from "./route.js";
@@ -36,6 +37,7 @@ async function respond(route: Route, captures: string[], gateway: Gateway, req: 
   const handler = route.methods[method];
   if (!handler) return methodNotAllowed(method, Object.keys(route.methods));
   try {
+    if (method === "POST") requireJsonOrNoBody(req);
     return await handler({ gateway, req, params: decodeParams(captures) });
   } catch (error) {
     if (error instanceof ApiError) return restError(error);
