@@ -6,7 +6,7 @@
 import type { IncomingMessage } from "node:http";
 import type { Plugin } from "graphql-yoga";
 import type { Authenticator } from "../auth/credentials.js";
-import { ApiError } from "../errors.js";
+import { ApiError, ValidationError } from "../errors.js";
 import type { ServerContext } from "../yoga.js";
 
 /**
@@ -75,6 +75,16 @@ export function useRequestGate(options: { authenticator: Authenticator; maxBodyB
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
         endResponse(refusalResponse(error, request, fetchAPI.Response));
+      }
+    },
+    onRequestParse({ request, setRequestParser }) {
+      // yoga parses application/json itself; the GraphQL-over-HTTP response type, sent as a body, is the same JSON.
+      if (request.method === "POST" && mediaType(request.headers.get("content-type")) === "application/graphql-response+json") {
+        setRequestParser(async (request) => {
+          const body: unknown = await request.json().catch(() => undefined);
+          if (typeof body !== "object" || body === null || Array.isArray(body)) throw new ValidationError([{ path: "body", message: "must be a JSON object" }]);
+          return body;
+        });
       }
     },
   };

@@ -15,7 +15,7 @@ import { createTestDatabase } from "./database.js";
 export interface GraphQLResponse<T = any> {
   status: number;
   headers: Headers;
-  body: { data?: T; errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[] };
+  body: { data?: T; errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[]; extensions?: Record<string, any> };
 }
 
 export interface TestGateway {
