@@ -176,6 +176,28 @@ describe("abuse at the edge", () => {
     expect((await gw.graphql("{ __typename }", {}, victim.bearer)).status).toBe(200);
   });
 
+  it("verifies one presented credential once, however many requests bring it at the same moment", async () => {
+    const fresh = await gw.tenant("stampede");
+    gw.statements.length = 0;
+    const answers = await Promise.all(Array.from({ length: 20 }, () => gw.graphql("{ __typename }", {}, fresh.basic)));
+    expect(answers.map((res) => res.status)).toEqual(Array(20).fill(200));
+    // One credential lookup (and so one scrypt) for all twenty.
+    expect(gw.statements.filter((sql) => /FROM "public"\."ApiCredential"/i.test(sql))).toHaveLength(1);
+  });
+
+  it("limits failed logins per client address across key ids", async () => {
+    const strict = await startTestGateway({ edge: { authFailures: { perIp: 3, perKey: 1_000, windowSeconds: 60 } } });
+    try {
+      const tenant = await strict.tenant("acme");
+      for (let i = 0; i < 3; i++) expect((await strict.graphql("{ __typename }", {}, { authorization: basicHeader(`nobody-${i}`, "x") })).status).toBe(401);
+      const locked = await strict.graphql("{ __typename }", {}, tenant.basic);
+      expect(locked.status).toBe(429);
+      expect(locked.body.errors?.[0]?.message).toBe("Too many failed authentication attempts");
+    } finally {
+      await strict.close();
+    }
+  });
+
   it("errors a subscription with a syntax error, an invalid one and an over-limit one on their own; the socket goes on", async () => {
     const ws = await openProtocolSocket(gw.url);
     ws.send({ type: "connection_init", payload: acme.basic });
