@@ -12,9 +12,10 @@ import type { Services } from "./context.js";
 import { parseCourierSettings } from "./couriers/config.js";
 import { createCourierRegistry, type CourierRegistry } from "./couriers/registry.js";
 import { sqlPool, type Db } from "./db/client.js";
+import { EDGE_DEFAULTS, type EdgeSettings } from "./edge/settings.js";
 import { allowingOwn, type PersistedOperations } from "./persisted-operations.js";
 import { inProcessBus, redisBus } from "./pubsub.js";
-import { createRateLimit } from "./rate-limit.js";
+import { createBudget, createRateLimit } from "./rate-limit.js";
 import { REST_OPERATIONS } from "./rest/index.js";
 import { createHttpServer } from "./server.js";
 import { TrackingIngestor } from "./tracking/ingest.js";
@@ -28,6 +29,8 @@ export interface AppOptions {
   /** Shared pub/sub and rate limits; `publish` and `subscribe` must be separate connections. */
   redis?: { publish: Redis; subscribe: Redis };
   rateLimit: Config["rateLimit"];
+  /** Edge limits; defaults when omitted. */
+  edge?: EdgeSettings;
   production: boolean;
   graphiqlHeaders?: Record<string, string>;
   /** Automatic persisted queries by default. */
@@ -62,16 +65,19 @@ export function createApp(options: AppOptions) {
     cursorKey,
     delivery: { maxPendingUpdates: options.maxPendingUpdates ?? 1000 },
   };
-  const authenticator = new Authenticator(db);
+  const edge = options.edge ?? EDGE_DEFAULTS;
+  const authenticator = new Authenticator(db, { failures: edge.authFailures });
   const gateway = createGateway({
     services,
     authenticator,
     rateLimit: createRateLimit({ ...options.rateLimit, redis: options.redis?.publish }),
+    costBudget: createBudget({ ...edge.costBudget, redis: options.redis?.publish, keyPrefix: "gateway-cost" }),
+    edge,
     production: options.production,
     graphiqlHeaders: options.graphiqlHeaders,
     persistedOperations,
   });
-  const server = createHttpServer({ gateway, db, authenticator, logger, persistedOperations });
+  const server = createHttpServer({ gateway, db, authenticator, logger, persistedOperations, edge });
   relay.start();
   return {
     gateway,

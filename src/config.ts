@@ -3,6 +3,7 @@
  * so an operator fixes them in one go (Hive's habit). Only main.ts passes `process.env` in.
  */
 import { parseCourierSettings, type CourierSettings } from "./couriers/config.js";
+import { EDGE_DEFAULTS, type EdgeSettings } from "./edge/settings.js";
 import { loadManifest, type PersistedOperations } from "./persisted-operations.js";
 import type { PollerSettings } from "./tracking/poller.js";
 
@@ -19,6 +20,8 @@ export interface Config {
   logLevel: string;
   production: boolean;
   rateLimit: { points: number; durationSeconds: number };
+  /** Request, operation and credential limits at the network edge, CORS and error detail. */
+  edge: EdgeSettings;
   /** Courier credentials, endpoints and resilience tuning. */
   couriers: CourierSettings;
   /** Background tracking: on by default; demo mode polls every few seconds. */
@@ -41,6 +44,10 @@ export class ConfigError extends Error {
 }
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+
+function isLoopback(host: string) {
+  return host === "localhost" || host === "::1" || host.startsWith("127.");
+}
 
 export function parseConfig(env: Env): Config {
   const problems: string[] = [];
@@ -102,9 +109,18 @@ export function parseConfig(env: Env): Config {
       return { mode: "off" };
     }
   };
+  const host = env.HOST || "0.0.0.0";
+  const origins = (name: string) => {
+    const list = (env[name] ?? "").split(",").map((origin) => origin.trim()).filter(Boolean);
+    for (const origin of list) {
+      // An exact origin only: "*" or a path would let pages we do not know call with credentials.
+      if (!/^https?:\/\/[^/\s*]+$/.test(origin)) problems.push(`${name} must list origins such as https://app.example.com (got "${origin}")`);
+    }
+    return list;
+  };
   const config: Config = {
     port: int("PORT", 4000, 0, 65535),
-    host: env.HOST || "0.0.0.0",
+    host,
     databaseUrl,
     dataDir: env.DATA_DIR || ".data",
     redisUrl: url("REDIS_URL", ["redis:", "rediss:"]),
@@ -114,6 +130,24 @@ export function parseConfig(env: Env): Config {
     rateLimit: {
       points: int("RATE_LIMIT_POINTS", 600, 1, 1_000_000),
       durationSeconds: int("RATE_LIMIT_DURATION_SECONDS", 60, 1, 86_400),
+    },
+    edge: {
+      maxBodyBytes: int("MAX_BODY_BYTES", EDGE_DEFAULTS.maxBodyBytes, 1_024, 100 * 1_048_576),
+      maxTokens: int("MAX_TOKENS", EDGE_DEFAULTS.maxTokens, 10, 1_000_000),
+      maxDepth: int("MAX_DEPTH", EDGE_DEFAULTS.maxDepth, 1, 1_000),
+      maxAliases: int("MAX_ALIASES", EDGE_DEFAULTS.maxAliases, 0, 100_000),
+      maxDirectives: int("MAX_DIRECTIVES", EDGE_DEFAULTS.maxDirectives, 0, 100_000),
+      maxOperationCost: int("MAX_OPERATION_COST", EDGE_DEFAULTS.maxOperationCost, 1, 10_000_000),
+      costBudget: { points: int("COST_BUDGET_POINTS", EDGE_DEFAULTS.costBudget.points, 1, 100_000_000), durationSeconds: int("COST_BUDGET_SECONDS", EDGE_DEFAULTS.costBudget.durationSeconds, 1, 86_400) },
+      corsOrigins: origins("CORS_ORIGINS"),
+      introspection: bool("INTROSPECTION", EDGE_DEFAULTS.introspection),
+      devErrors: bool("DEV_ERRORS", env.NODE_ENV !== "production" && isLoopback(host)),
+      authFailures: {
+        perIp: int("AUTH_FAILURES_PER_IP", EDGE_DEFAULTS.authFailures.perIp, 1, 1_000_000),
+        perKey: int("AUTH_FAILURES_PER_KEY", EDGE_DEFAULTS.authFailures.perKey, 1, 1_000_000),
+        windowSeconds: int("AUTH_FAILURE_WINDOW_SECONDS", EDGE_DEFAULTS.authFailures.windowSeconds, 1, 86_400),
+      },
+      wsCredentialCheckSeconds: int("WS_CREDENTIAL_CHECK_SECONDS", EDGE_DEFAULTS.wsCredentialCheckSeconds, 1, 3_600),
     },
     couriers: couriers.settings,
     trackingPoll: {

@@ -77,8 +77,11 @@ function summarize(details: ValidationDetail[]) {
 }
 
 export class RateLimitError extends ApiError {
-  constructor(readonly retryAfter: number) {
-    super("Too many requests", "rate_limit_error", "RATE_LIMITED", 429, { retryAfter }, { "Retry-After": String(retryAfter) });
+  constructor(
+    readonly retryAfter: number,
+    message = "Too many requests",
+  ) {
+    super(message, "rate_limit_error", "RATE_LIMITED", 429, { retryAfter }, { "Retry-After": String(retryAfter) });
   }
 }
 

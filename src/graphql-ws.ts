@@ -9,14 +9,15 @@
  *   subscribe message's `payload.extensions.headers`): each operation is authenticated on its own,
  *   and bad credentials error that operation only.
  */
-import type { Server } from "node:http";
+import type { IncomingMessage, Server } from "node:http";
 import { GraphQLError, type ExecutionArgs } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import type { Logger } from "pino";
-import { WebSocketServer } from "ws";
+import { WebSocketServer, type WebSocket } from "ws";
 import type { AuthHeaders, Authenticator, Viewer } from "./auth/credentials.js";
 import type { Context } from "./context.js";
 import { isDependencyFault } from "./dependency-faults.js";
+import type { EdgeSettings } from "./edge/settings.js";
 import { countedSubscription } from "./metrics.js";
 import { socketDocument, type PersistedOperations } from "./persisted-operations.js";
 import { subscribeShared } from "./shared-execution.js";
@@ -24,9 +25,21 @@ import type { Gateway } from "./yoga.js";
 
 type Enveloped = ReturnType<Gateway["getEnveloped"]>;
 type WsExtra = {
+  socket: WebSocket;
+  request: IncomingMessage;
   /** The connection's caller, when `connection_init` carried credentials. */
   viewer?: Viewer;
 };
+
+/**
+ * Before connection_init is answered a socket is anonymous: its messages are a connection_init of a
+ * few headers, so anything larger is refused (the server-wide `maxPayload` already stops a huge
+ * frame before it is buffered).
+ */
+const MAX_ANONYMOUS_MESSAGE_BYTES = 16 * 1024;
+
+/** Credentials each open socket acts with: its connection's, or its operations' own. */
+const credentialsInUse = new WeakMap<WebSocket, Set<string>>();
 
 /** Header-like values (connection params, GraphiQL's headers) as a case-insensitive lookup. */
 function headersOf(values: unknown): AuthHeaders | undefined {
@@ -47,17 +60,61 @@ export interface GraphqlWsParts {
   authenticator: Authenticator;
   logger: Logger;
   persistedOperations: PersistedOperations;
+  edge: EdgeSettings;
 }
 
-export function attachGraphqlWs(server: Server, { gateway, authenticator, logger, persistedOperations }: GraphqlWsParts) {
-  const wss = new WebSocketServer({ server, path: gateway.graphqlEndpoint });
+function using(socket: WebSocket, viewer: Viewer) {
+  const ids = credentialsInUse.get(socket) ?? new Set();
+  credentialsInUse.set(socket, ids.add(viewer.credentialId));
+  return viewer;
+}
+
+/** Revocation reaches open sockets within one check: a socket acting with a revoked credential is closed with 4403. */
+function watchRevocations(wss: WebSocketServer, authenticator: Authenticator, everyMs: number, logger: Logger) {
+  const timer = setInterval(async () => {
+    const sockets = [...wss.clients].filter((socket) => credentialsInUse.has(socket));
+    const ids = [...new Set(sockets.flatMap((socket) => [...credentialsInUse.get(socket)!]))];
+    if (!ids.length) return;
+    try {
+      const revoked = await authenticator.revoked(ids);
+      for (const socket of sockets) {
+        if ([...credentialsInUse.get(socket)!].some((id) => revoked.has(id))) socket.close(4403, "Credentials revoked");
+      }
+    } catch (error) {
+      logger.warn({ err: error }, "could not re-check WebSocket credentials");
+    }
+  }, everyMs);
+  timer.unref();
+  wss.once("close", () => clearInterval(timer));
+}
+
+/** Refuses an anonymous socket's oversized messages before graphql-ws reads them. */
+function limitAnonymousMessages(wss: WebSocketServer) {
+  wss.on("connection", (socket) => {
+    const guard = (data: Buffer) => {
+      if (credentialsInUse.has(socket) || data.length <= MAX_ANONYMOUS_MESSAGE_BYTES) return;
+      socket.close(1009, "Message too big before connection_init is acknowledged");
+    };
+    socket.on("message", guard);
+  });
+}
+
+export function attachGraphqlWs(server: Server, { gateway, authenticator, logger, persistedOperations, edge }: GraphqlWsParts) {
+  const wss = new WebSocketServer({ server, path: gateway.graphqlEndpoint, maxPayload: edge.maxBodyBytes });
+  limitAnonymousMessages(wss); // registered before graphql-ws, so it sees each message first
+  watchRevocations(wss, authenticator, edge.wsCredentialCheckSeconds * 1000, logger);
   useServer<Record<string, unknown>, WsExtra>(
     {
       onConnect: async (ctx) => {
+        const { socket, request } = ctx.extra;
+        if (socket.readyState !== socket.OPEN) return false; // refused while its message was read
         const credentials = headersOf(ctx.connectionParams);
-        if (!credentials?.("authorization")) return true; // authenticated per operation instead
+        if (!credentials?.("authorization")) {
+          credentialsInUse.set(socket, new Set()); // acknowledged: operations bring their own
+          return true;
+        }
         try {
-          ctx.extra.viewer = await authenticator.authenticate(credentials);
+          ctx.extra.viewer = using(socket, await authenticator.authenticate(credentials, request.socket.remoteAddress));
           return true;
         } catch (error) {
           // An outage is no refusal: 1013 (try again later) sends the client back, where 4403 would not.
@@ -69,10 +126,12 @@ export function attachGraphqlWs(server: Server, { gateway, authenticator, logger
         const document = socketDocument(persistedOperations, payload);
         if (document instanceof GraphQLError) return [document];
         try {
-          const viewer = ctx.extra.viewer ?? (await authenticator.authenticate(headersOf(payload.extensions?.headers) ?? (() => undefined)));
+          const { socket, request } = ctx.extra;
+          const headers = headersOf(payload.extensions?.headers) ?? (() => undefined);
+          const viewer = ctx.extra.viewer ?? using(socket, await authenticator.authenticate(headers, request.socket.remoteAddress));
           const { schema, execute, contextFactory, parse, validate } = gateway.getEnveloped({
             viewer,
-            closeConnection: (code: number, reason: string) => ctx.extra.socket.close(code, reason),
+            closeConnection: (code: number, reason: string) => socket.close(code, reason),
           });
           const args: ExecutionArgs & { rootValue: Pick<Enveloped, "execute"> } = {
             schema,

@@ -89,6 +89,7 @@ async function main() {
     logger,
     redis,
     rateLimit: config.rateLimit,
+    edge: config.edge,
     production: config.production,
     persistedOperations: config.persistedOperations,
     graphiqlHeaders: config.demo ? { Authorization: DEMO_BASIC_AUTHORIZATION } : undefined,

@@ -7,6 +7,7 @@ import type { Logger } from "pino";
 import type { Authenticator } from "./auth/credentials.js";
 import type { Db } from "./db/client.js";
 import { pendingMigrations } from "./db/migrate.js";
+import type { EdgeSettings } from "./edge/settings.js";
 import { attachGraphqlWs } from "./graphql-ws.js";
 import { httpResponses, registry } from "./metrics.js";
 import type { PersistedOperations } from "./persisted-operations.js";
@@ -20,6 +21,7 @@ export interface ServerParts {
   authenticator: Authenticator;
   logger: Logger;
   persistedOperations: PersistedOperations;
+  edge: EdgeSettings;
 }
 
 function json(res: ServerResponse, status: number, body: unknown) {
@@ -73,10 +75,16 @@ export function createHttpServer(parts: ServerParts): HttpServer {
     }
   });
   const wss = attachGraphqlWs(server, parts);
-  server.once("close", () => wss.close());
+  // An upgraded socket still counts as one of the server's connections, so close() would wait for
+  // every open subscription (a GraphiQL tab kept shutdown hanging): closing says goodbye to them.
+  const close = server.close.bind(server);
+  server.close = (callback) => {
+    for (const socket of wss.clients) socket.close(1001, "Server shutting down");
+    wss.close();
+    return close(callback);
+  };
   async function shutdown(graceMs: number) {
     const closed = new Promise((resolve) => server.close(resolve));
-    for (const socket of wss.clients) socket.close(1001, "server shutting down");
     // Keep-alive connections turn idle as their last response ends; close each as it does.
     const sweep = setInterval(() => server.closeIdleConnections(), 50);
     server.closeIdleConnections();

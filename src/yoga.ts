@@ -6,14 +6,19 @@ import { useDeferStream } from "@graphql-yoga/plugin-defer-stream";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import type { Authenticator, Viewer } from "./auth/credentials.js";
 import type { Context, Services } from "./context.js";
+import { corsFor } from "./edge/cors.js";
+import type { EdgeSettings } from "./edge/settings.js";
+import { useOperationCost } from "./edge/use-operation-cost.js";
+import { useOperationLimits } from "./edge/use-operation-limits.js";
+import { useRequestGate } from "./edge/use-request-gate.js";
 import { renderGraphiqlPage } from "./graphiql/page.js";
 import { useGraphiqlAssets } from "./graphiql/use-graphiql-assets.js";
 import { useInputErrors } from "./input-errors.js";
-import { usePersistedOperationsPolicy, type PersistedOperations } from "./persisted-operations.js";
 import { maskGatewayError } from "./mask-error.js";
+import { usePersistedOperationsPolicy, type PersistedOperations } from "./persisted-operations.js";
+import type { Budget, RateLimit } from "./rate-limit.js";
 import { useMetrics } from "./use-metrics.js";
 import { useRequestId } from "./use-request-id.js";
-import type { RateLimit } from "./rate-limit.js";
 import { schema } from "./schema/index.js";
 import { usePartialDataStatus } from "./use-partial-data-status.js";
 import { useHttpCaching } from "./use-http-caching.js";
@@ -23,6 +28,9 @@ export interface GatewayParts {
   services: Services;
   authenticator: Authenticator;
   rateLimit: RateLimit;
+  /** Where the cost of operations is charged, per credential. */
+  costBudget: Budget;
+  edge: EdgeSettings;
   /** Hide unexpected errors' messages ("Unexpected error."); on in production. */
   production: boolean;
   /** Automatic persisted queries (default), an allowlist, or neither. */
@@ -31,7 +39,7 @@ export interface GatewayParts {
   graphiqlHeaders?: Record<string, string>;
 }
 
-/** graphql-ws authenticates at connection_init and hands the viewer in; HTTP requests carry headers. */
+/** The caller, authenticated before yoga parses anything: by the request gate (HTTP) or graphql-ws. */
 export interface ServerContext {
   viewer?: Viewer;
   closeConnection?: (code: number, reason: string) => void;
@@ -79,7 +87,9 @@ export function createGateway(parts: GatewayParts): Gateway {
     schema,
     graphqlEndpoint: "/graphql",
     landingPage: false,
-    maskedErrors: { isDev: !parts.production, maskError: maskGatewayError },
+    maskedErrors: { isDev: parts.edge.devErrors, maskError: maskGatewayError },
+    maxRequestBodySize: parts.edge.maxBodyBytes,
+    cors: corsFor(parts.edge.corsOrigins),
     graphiql: {
       title: "Shipment tracking gateway",
       defaultTabs: [EXAMPLE_QUERY, EXAMPLE_SUBSCRIPTION].map((query) => ({
@@ -92,6 +102,9 @@ export function createGateway(parts: GatewayParts): Gateway {
     logging: false,
     plugins: [
       useGraphiqlAssets(),
+      useRequestGate({ authenticator: parts.authenticator, maxBodyBytes: parts.edge.maxBodyBytes, graphqlEndpoint: "/graphql" }),
+      useOperationLimits(parts.edge, parts.production),
+      useOperationCost({ budget: parts.costBudget, maxOperationCost: parts.edge.maxOperationCost }),
       useInputErrors(),
       usePartialDataStatus(),
       usePersistedOperationsPolicy(parts.persistedOperations ?? { mode: "apq" }),

@@ -117,6 +117,17 @@ describe("graphql-ws authentication", () => {
     expect(ws.socket.readyState).toBe(ws.socket.OPEN);
   });
 
+  it("ends open sockets with 1001 when the gateway shuts down, instead of waiting for them", async () => {
+    const other = await startTestGateway();
+    const tenant = await other.tenant("acme");
+    const ws = await openProtocolSocket(other.url);
+    ws.send({ type: "connection_init", payload: tenant.basic });
+    await ws.expectMessage((m) => m.type === "connection_ack");
+    ws.send({ id: "live", type: "subscribe", payload: { query: "subscription { trackingUpdated { version } }" } });
+    await other.close();
+    expect((await ws.closed).code).toBe(1001);
+  });
+
   it("closes the socket with 4403 when connection_init carries bad credentials", async () => {
     const ws = await opened(gw.url);
     ws.send({ type: "connection_init", payload: { authorization: basicHeader(acme.keys.basic.keyId, "not-the-secret") } });

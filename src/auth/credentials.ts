@@ -5,7 +5,8 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../db/client.js";
-import { AuthenticationError, ForbiddenError } from "../errors.js";
+import { RateLimiterMemory, type RateLimiterRes } from "rate-limiter-flexible";
+import { AuthenticationError, ForbiddenError, RateLimitError } from "../errors.js";
 import { DECOY_HASH, generateSecret, hashSecret, verifySecret } from "./secrets.js";
 
 export interface Viewer {
@@ -29,36 +30,98 @@ export function bearerDigest(token: string): string {
 interface Verified {
   tenantId: string;
   credentialId: string;
-  expiresAt: number;
+  /** The stored hash this header was verified against: a rotated secret needs a new check. */
+  secretHash: string;
+  verifiedAt: number;
+}
+
+/** RFC 7235 credentials: one scheme, one space or more, one token68 — nothing else. */
+const CREDENTIALS = /^([A-Za-z]+) +([A-Za-z0-9\-._~+/]+=*)$/;
+
+export interface AuthenticatorOptions {
+  /** How long a verified header is trusted before its credential row is read again. */
+  cacheTtlMs?: number;
+  cacheSize?: number;
+  /** Failed attempts allowed per client address and per key id within the window. */
+  failures?: { perIp: number; perKey: number; windowSeconds: number };
 }
 
 /**
- * Verifies credentials against the database. scrypt costs tens of milliseconds by design, so a
- * success is remembered briefly (keyed by a digest of the presented header, never the secret);
- * a revoked key stops working within `cacheTtlMs`.
+ * Verifies credentials against the database. scrypt costs tens of milliseconds by design, so:
+ * - a success is remembered (keyed by a digest of the presented header, never the secret) and later
+ *   re-validated with one row read, not another scrypt; revocation takes effect within `cacheTtlMs`;
+ * - concurrent requests with the same header share one verification (no stampede at expiry);
+ * - a client address or key id with too many recent failures gets 429 before any scrypt runs.
  */
 export class Authenticator {
   private readonly verified = new Map<string, Verified>();
+  private readonly inFlight = new Map<string, Promise<Verified>>();
+  private readonly cacheTtlMs: number;
+  private readonly cacheSize: number;
+  private readonly failuresByIp: RateLimiterMemory;
+  private readonly failuresByKey: RateLimiterMemory;
 
   constructor(
     private readonly db: Db,
-    private readonly cacheTtlMs = 30_000,
-    private readonly cacheSize = 10_000,
-  ) {}
+    options: AuthenticatorOptions = {},
+  ) {
+    this.cacheTtlMs = options.cacheTtlMs ?? 30_000;
+    this.cacheSize = options.cacheSize ?? 10_000;
+    const failures = options.failures ?? { perIp: 30, perKey: 10, windowSeconds: 300 };
+    this.failuresByIp = new RateLimiterMemory({ points: failures.perIp, duration: failures.windowSeconds });
+    this.failuresByKey = new RateLimiterMemory({ points: failures.perKey, duration: failures.windowSeconds });
+  }
 
-  async authenticate(header: AuthHeaders): Promise<Viewer> {
-    const authorization = header("authorization")?.trim();
+  /**
+   * `client` is the caller's network address, for failed-attempt limiting per address (requests
+   * from inside the process, such as REST's, have none and are limited per key id only).
+   */
+  async authenticate(header: AuthHeaders, client?: string): Promise<Viewer> {
+    const authorization = header("authorization");
     if (!authorization) throw new AuthenticationError("Missing credentials: send Authorization: Basic or Bearer");
     const cacheKey = bearerDigest(authorization);
-    const now = Date.now();
-    let identity: Omit<Verified, "expiresAt"> | undefined = this.verified.get(cacheKey);
-    if (!identity || (identity as Verified).expiresAt < now) {
-      this.verified.delete(cacheKey);
-      identity = await this.verify(authorization);
-      if (this.verified.size >= this.cacheSize) this.verified.delete(this.verified.keys().next().value!);
-      this.verified.set(cacheKey, { ...identity, expiresAt: now + this.cacheTtlMs });
+    const cached = this.verified.get(cacheKey);
+    const identity = cached && Date.now() - cached.verifiedAt < this.cacheTtlMs ? cached : await this.singleFlight(cacheKey, authorization, client, cached);
+    return { tenantId: identity.tenantId, credentialId: identity.credentialId, channelId: this.channel(header, identity.tenantId) };
+  }
+
+  /** Which of these credentials have been revoked or deleted since they were verified. */
+  async revoked(credentialIds: string[]): Promise<Set<string>> {
+    const live = await this.db.apiCredential.findMany({ where: { id: { in: credentialIds }, revokedAt: null }, select: { id: true } });
+    const liveIds = new Set(live.map((credential) => credential.id));
+    return new Set(credentialIds.filter((id) => !liveIds.has(id)));
+  }
+
+  private singleFlight(cacheKey: string, authorization: string, client: string | undefined, stale?: Verified): Promise<Verified> {
+    let pending = this.inFlight.get(cacheKey);
+    if (!pending) {
+      pending = (stale ? this.revalidate(stale, authorization, client) : this.verify(authorization, client))
+        .then((identity) => {
+          this.remember(cacheKey, identity);
+          return identity;
+        })
+        .catch((error) => {
+          this.verified.delete(cacheKey);
+          throw error;
+        })
+        .finally(() => this.inFlight.delete(cacheKey));
+      this.inFlight.set(cacheKey, pending);
     }
-    return { ...identity, channelId: this.channel(header, identity.tenantId) };
+    return pending;
+  }
+
+  private remember(cacheKey: string, identity: Verified) {
+    this.verified.delete(cacheKey);
+    if (this.verified.size >= this.cacheSize) this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(cacheKey, identity);
+  }
+
+  /** A header verified before: one row read, unless the secret was rotated since. */
+  private async revalidate(stale: Verified, authorization: string, client: string | undefined): Promise<Verified> {
+    const credential = await this.db.apiCredential.findUnique({ where: { id: stale.credentialId } });
+    if (!credential || credential.secretHash !== stale.secretHash) return this.verify(authorization, client);
+    if (credential.revokedAt) throw new ForbiddenError("These credentials have been revoked");
+    return { ...stale, verifiedAt: Date.now() };
   }
 
   /**
@@ -80,27 +143,54 @@ export class Authenticator {
     return Number(channel);
   }
 
-  private async verify(authorization: string): Promise<Omit<Verified, "expiresAt">> {
-    const [scheme, value = ""] = authorization.split(/\s+/, 2);
+  private async verify(authorization: string, client: string | undefined): Promise<Verified> {
+    const match = CREDENTIALS.exec(authorization);
+    if (!match) throw new AuthenticationError("Malformed Authorization header: expected `Basic <base64>` or `Bearer <token>`");
+    const [, scheme, value] = match as unknown as [string, string, string];
+    let keyId: string;
     let secret: string;
-    let credential;
-    if (scheme?.toLowerCase() === "basic") {
+    let find: () => Promise<{ id: string; tenantId: string; secretHash: string; revokedAt: Date | null } | null>;
+    if (scheme.toLowerCase() === "basic") {
       const decoded = Buffer.from(value, "base64").toString("utf8");
       const colon = decoded.indexOf(":");
       if (colon < 1) throw new AuthenticationError("Malformed Basic credentials");
+      keyId = decoded.slice(0, colon);
       secret = decoded.slice(colon + 1);
-      credential = await this.db.apiCredential.findFirst({ where: { keyId: decoded.slice(0, colon), kind: "BASIC" } });
-    } else if (scheme?.toLowerCase() === "bearer" && value) {
+      find = () => this.db.apiCredential.findFirst({ where: { keyId, kind: "BASIC" } });
+    } else if (scheme.toLowerCase() === "bearer") {
+      keyId = bearerDigest(value);
       secret = value;
-      credential = await this.db.apiCredential.findFirst({ where: { lookupDigest: bearerDigest(value), kind: "BEARER" } });
+      find = () => this.db.apiCredential.findFirst({ where: { lookupDigest: keyId, kind: "BEARER" } });
     } else {
       throw new AuthenticationError("Unsupported authorization scheme: use Basic or Bearer");
     }
+    await this.refuseWhileLimited(client, keyId);
+    const credential = await find();
     // Verify even when the key is unknown so timing does not reveal which key ids exist.
     const valid = await verifySecret(secret, credential?.secretHash ?? DECOY_HASH);
-    if (!credential || !valid) throw new AuthenticationError();
+    if (!credential || !valid) {
+      await this.countFailure(client, keyId);
+      throw new AuthenticationError();
+    }
     if (credential.revokedAt) throw new ForbiddenError("These credentials have been revoked");
-    return { tenantId: credential.tenantId, credentialId: credential.id };
+    return { tenantId: credential.tenantId, credentialId: credential.id, secretHash: credential.secretHash, verifiedAt: Date.now() };
+  }
+
+  private async refuseWhileLimited(client: string | undefined, keyId: string) {
+    const [byIp, byKey] = await Promise.all([client ? this.failuresByIp.get(client) : null, this.failuresByKey.get(keyId)]);
+    const spent = [
+      [byIp, this.failuresByIp.points],
+      [byKey, this.failuresByKey.points],
+    ].filter(([res, points]) => res && (res as RateLimiterRes).consumedPoints >= (points as number)) as [RateLimiterRes, number][];
+    if (spent.length) {
+      const waitMs = Math.max(...spent.map(([res]) => res.msBeforeNext));
+      throw new RateLimitError(Math.max(1, Math.ceil(waitMs / 1000)), "Too many failed authentication attempts");
+    }
+  }
+
+  private async countFailure(client: string | undefined, keyId: string) {
+    // Penalties, not consumption: they never throw; the next attempt is refused by refuseWhileLimited.
+    await Promise.all([client ? this.failuresByIp.penalty(client) : null, this.failuresByKey.penalty(keyId)]);
   }
 }
 

@@ -9,6 +9,19 @@ function isJson(contentType: string | undefined) {
   return media === "application/json" || /^application\/[\w.-]+\+json$/.test(media);
 }
 
+/**
+ * The CSRF gate for every REST POST: a body (or a declared content type) must be JSON, since a page
+ * on another site can send form-encoded or text/plain bodies without a CORS preflight. A bodyless
+ * POST with no content type (the sync seed's call) passes.
+ */
+export function requireJsonOrNoBody(req: IncomingMessage) {
+  const declared = req.headers["content-type"] !== undefined;
+  const hasBody = declared || Number(req.headers["content-length"] ?? 0) > 0 || req.headers["transfer-encoding"] !== undefined;
+  if (hasBody && !isJson(req.headers["content-type"])) {
+    throw new ValidationError([{ path: "content-type", message: "must be application/json" }]);
+  }
+}
+
 export async function readJsonObject(req: IncomingMessage): Promise<Record<string, unknown>> {
   if (!isJson(req.headers["content-type"])) {
     throw new ValidationError([{ path: "content-type", message: "must be application/json" }]);

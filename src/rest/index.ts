@@ -8,6 +8,7 @@ import { isDependencyFault } from "../dependency-faults.js";
 import { ApiError, ServiceUnavailableError, ValidationError } from "../errors.js";
 import type { Gateway } from "../yoga.js";
 import { authenticate, challenge, type Scheme } from "./authenticate.js";
+import { requireJsonOrNoBody } from "./body.js";
 import { methodNotAllowed, restError, type RestResponse } from "./errors.js";
 import { OPENAPI_DOCUMENT } from "./openapi.js";
 import type { RouteHandler } from "./route.js";
@@ -44,6 +45,7 @@ function decodeParams(captures: string[]): string[] {
 async function run(route: Route, method: string, captures: string[], { gateway, authenticator }: RestParts, req: IncomingMessage) {
   if (route.scheme === "public") return route.methods[method]!();
   const viewer = await authenticate(authenticator, route.scheme, req);
+  if (method === "POST") requireJsonOrNoBody(req);
   return route.methods[method]!({ gateway, viewer, req, params: decodeParams(captures) });
 }
 

@@ -8,12 +8,13 @@ import { createApp, type AppOptions } from "../../src/app.js";
 import { issueKeys, type IssuedKeys } from "../../src/auth/credentials.js";
 import type { Services } from "../../src/context.js";
 import { createDb, type Db } from "../../src/db/client.js";
+import { EDGE_DEFAULTS, type EdgeSettings } from "../../src/edge/settings.js";
 import { createTestDatabase } from "./database.js";
 
 export interface GraphQLResponse<T = any> {
   status: number;
   headers: Headers;
-  body: { data?: T; errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[] };
+  body: { data?: T; errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[]; extensions?: Record<string, any> };
 }
 
 export interface TestGateway {
@@ -46,6 +47,7 @@ export function redisPair(url: string) {
 
 export async function startTestGateway(
   options: Pick<AppOptions, "couriers" | "relay" | "maxPendingUpdates" | "graphiqlHeaders" | "persistedOperations"> & {
+    edge?: Partial<EdgeSettings>;
     rateLimitPoints?: number;
     redisUrl?: string;
     production?: boolean;
@@ -61,6 +63,7 @@ export async function startTestGateway(
     logger: pino({ level: "silent" }),
     rateLimit: { points: options.rateLimitPoints ?? 100_000, durationSeconds: 60 },
     production: options.production ?? false,
+    edge: { ...EDGE_DEFAULTS, ...options.edge },
     couriers: options.couriers,
     graphiqlHeaders: options.graphiqlHeaders,
     persistedOperations: options.persistedOperations,

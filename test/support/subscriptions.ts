@@ -13,8 +13,13 @@ export function wsUrl(httpUrl: string) {
   return httpUrl.replace(/^http/, "ws");
 }
 
+/** Settles once a client's connection is acknowledged (its credentials verified) or closed. */
+const settled = new WeakMap<Client, Promise<void>>();
+
 export function connect(httpUrl: string, headers: Record<string, string>): Client {
-  return createClient({ url: wsUrl(httpUrl), webSocketImpl: WebSocket, connectionParams: headers, retryAttempts: 0, lazy: true });
+  const client = createClient({ url: wsUrl(httpUrl), webSocketImpl: WebSocket, connectionParams: headers, retryAttempts: 0, lazy: true });
+  settled.set(client, new Promise((resolve) => [client.on("connected", () => resolve()), client.on("closed", () => resolve())]));
+  return client;
 }
 
 /** Subscribes and resolves once the server has acknowledged the connection and the operation is live. */
@@ -36,8 +41,10 @@ export async function subscribe(client: Client, query: string, variables: Record
       complete: () => {},
     },
   );
-  // graphql-ws has no "subscribed" acknowledgement; the server registers the listener within a
-  // loopback round trip and a query or two, so a short pause keeps tests from publishing too early.
+  // graphql-ws has no "subscribed" acknowledgement; once the connection is acknowledged (scrypt
+  // done) the server registers the listener within a loopback round trip and a query or two, so
+  // a short pause keeps tests from publishing too early.
+  await settled.get(client);
   await new Promise((resolve) => setTimeout(resolve, 200));
   return {
     received,

@@ -1,0 +1,36 @@
+/**
+ * Document limits (graphql-armor): tokens while parsing, then depth, aliases and directives while
+ * validating, so a hostile document is refused before it costs more than its parse. In production
+ * validation errors carry no "Did you mean" hints, and introspection can be switched off.
+ */
+import { maxAliasesPlugin } from "@escape.tech/graphql-armor-max-aliases";
+import { maxDepthPlugin } from "@escape.tech/graphql-armor-max-depth";
+import { maxDirectivesPlugin } from "@escape.tech/graphql-armor-max-directives";
+import { maxTokensPlugin } from "@escape.tech/graphql-armor-max-tokens";
+import { blockFieldSuggestionsPlugin } from "@escape.tech/graphql-armor-block-field-suggestions";
+import { NoSchemaIntrospectionCustomRule, type GraphQLError } from "graphql";
+import type { Plugin } from "graphql-yoga";
+import { ValidationError } from "../errors.js";
+import type { EdgeSettings } from "./settings.js";
+
+/** armor reports a limit as a bare "Syntax Error: …"; clients get it as invalid input instead. */
+const refuse = [
+  (_context: unknown, error: GraphQLError) => {
+    throw new ValidationError([{ path: "query", message: error.message.replace(/^Syntax Error: /, "") }]);
+  },
+];
+
+export function useOperationLimits(settings: EdgeSettings, production: boolean): Plugin {
+  return {
+    onPluginInit({ addPlugin }) {
+      addPlugin(maxTokensPlugin({ n: settings.maxTokens, onReject: refuse }));
+      addPlugin(maxDepthPlugin({ n: settings.maxDepth, flattenFragments: true, onReject: refuse }));
+      addPlugin(maxAliasesPlugin({ n: settings.maxAliases, onReject: refuse }));
+      addPlugin(maxDirectivesPlugin({ n: settings.maxDirectives, onReject: refuse }));
+      if (production) addPlugin(blockFieldSuggestionsPlugin());
+    },
+    onValidate({ addValidationRule }) {
+      if (!settings.introspection) addValidationRule(NoSchemaIntrospectionCustomRule);
+    },
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * Authenticate first, parse second: every GraphQL request is checked on its headers alone — body
+ * size, content type (the CSRF gate), credentials — before yoga reads or parses its body, so an
+ * anonymous or malformed request costs a header lookup, not a 20 MB parse.
+ */
+import type { IncomingMessage } from "node:http";
+import type { Plugin } from "graphql-yoga";
+import type { Authenticator } from "../auth/credentials.js";
+import { ApiError, ValidationError } from "../errors.js";
+import type { ServerContext } from "../yoga.js";
+
+/**
+ * Only JSON bodies execute: a page on another site can send form-encoded, text/plain or multipart
+ * bodies without a CORS preflight, so accepting them would let it run mutations with the
+ * browser's credentials.
+ */
+const EXECUTABLE_MEDIA_TYPES = new Set(["application/json", "application/graphql-response+json"]);
+
+/** A request refused at the edge: the client's input, with the HTTP status that says why. */
+export class EdgeRefusal extends ApiError {
+  constructor(status: 411 | 413 | 415, message: string) {
+    super(message, "validation_error", "BAD_USER_INPUT", status);
+  }
+}
+
+export function mediaType(contentType: string | null | undefined) {
+  return contentType?.split(";")[0]?.trim().toLowerCase() ?? "";
+}
+
+/**
+ * A fetch from a browser page (GraphiQL included) announces itself (Origin on a POST, Sec-Fetch-Site;
+ * Node's fetch sends Sec-Fetch-Mode, so that one proves nothing); answering it with a Basic
+ * challenge would make the browser pop a login dialog and then attach the typed credentials to
+ * every later request to us, from any site. Such requests get no challenge; curl and server-side
+ * clients still do.
+ */
+export function fromBrowserPage(headers: { get(name: string): string | null }) {
+  return (
+    headers.get("sec-fetch-site") !== null ||
+    headers.get("origin") !== null ||
+    headers.get("x-requested-with") !== null ||
+    (headers.get("accept") ?? "").includes("text/html")
+  );
+}
+
+/** The GraphQL error body for a refusal, with its status and headers (the challenge only for non-browsers). */
+export function refusalResponse(error: ApiError, request: Request, ResponseClass: typeof Response): Response {
+  const { http: _http, ...extensions } = error.extensions;
+  const headers: Record<string, string> = { "content-type": "application/json; charset=utf-8", ...error.headers };
+  if (fromBrowserPage(request.headers)) delete headers["WWW-Authenticate"];
+  return new ResponseClass(JSON.stringify({ errors: [{ message: error.message, extensions }] }), { status: error.status, headers });
+}
+
+function refusalOf(request: Request, maxBodyBytes: number): EdgeRefusal | undefined {
+  if (request.method !== "POST") return undefined;
+  const length = request.headers.get("content-length");
+  // yoga's own limit also stops a chunked body that outgrows this while streaming.
+  if (length !== null && Number(length) > maxBodyBytes) return new EdgeRefusal(413, `Request body must be at most ${maxBodyBytes} bytes`);
+  if (!EXECUTABLE_MEDIA_TYPES.has(mediaType(request.headers.get("content-type")))) {
+    return new EdgeRefusal(415, "POST bodies must be application/json");
+  }
+  return undefined;
+}
+
+export function useRequestGate(options: { authenticator: Authenticator; maxBodyBytes: number; graphqlEndpoint: string }): Plugin<ServerContext> {
+  return {
+    async onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
+      // GraphiQL's page and CORS preflights are answered by yoga's earlier plugins.
+      if (url.pathname !== options.graphqlEndpoint || request.method === "OPTIONS") return;
+      try {
+        const refusal = refusalOf(request, options.maxBodyBytes);
+        if (refusal) throw refusal;
+        const client = (serverContext as { req?: IncomingMessage }).req?.socket.remoteAddress;
+        (serverContext as ServerContext).viewer = await options.authenticator.authenticate((name) => request.headers.get(name), client);
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        endResponse(refusalResponse(error, request, fetchAPI.Response));
+      }
+    },
+    onRequestParse({ request, setRequestParser }) {
+      // yoga parses application/json itself; the GraphQL-over-HTTP response type, sent as a body, is the same JSON.
+      if (request.method === "POST" && mediaType(request.headers.get("content-type")) === "application/graphql-response+json") {
+        setRequestParser(async (request) => {
+          const body: unknown = await request.json().catch(() => undefined);
+          if (typeof body !== "object" || body === null || Array.isArray(body)) throw new ValidationError([{ path: "body", message: "must be a JSON object" }]);
+          return body;
+        });
+      }
+    },
+  };
+}
