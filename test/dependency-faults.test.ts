@@ -185,7 +185,7 @@ describe("what operators see", () => {
     expect(res.headers.get("content-type")).toContain("text/plain");
     const text = await res.text();
     expect(text).toMatch(/gateway_graphql_requests_total\{operation="CountShipments",outcome="ok"\} [1-9]/);
-    expect(text).toMatch(/gateway_graphql_requests_total\{operation="CountShipments",outcome="UNAUTHENTICATED"\} [1-9]/);
+    expect(text).toMatch(/gateway_graphql_requests_total\{operation="refused",outcome="UNAUTHENTICATED"\} [1-9]/);
     expect(text).toMatch(/gateway_graphql_request_duration_seconds_count\{operation="CountShipments"\} [1-9]/);
     expect(text).toMatch(/gateway_db_pool_connections\{state="total"\} [1-9]/);
     for (const name of ["gateway_subscriptions_open", "gateway_publish_lag_seconds", "gateway_outbox_depth", "gateway_http_responses_total", "process_resident_memory_bytes"]) {

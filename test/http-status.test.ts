@@ -90,7 +90,7 @@ describe("HTTP status of GraphQL responses", () => {
         expect(res.status).toBe(400);
         expect(res.body.data).toBeUndefined();
         expect(res.body.errors!.map((e) => e.extensions)).toEqual(
-          details.map((detail) => ({ code: "BAD_USER_INPUT", type: "validation_error", details: [detail] })),
+          details.map((detail) => ({ code: "BAD_USER_INPUT", type: "validation_error", details: [detail], requestId: expect.any(String) })),
         );
       }
       expect(await written()).toEqual(before);

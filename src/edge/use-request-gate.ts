@@ -6,7 +6,10 @@
 import type { IncomingMessage } from "node:http";
 import type { Plugin } from "graphql-yoga";
 import type { Authenticator } from "../auth/credentials.js";
-import { ApiError, ValidationError } from "../errors.js";
+import { isDependencyFault } from "../dependency-faults.js";
+import { ApiError, ServiceUnavailableError, ValidationError } from "../errors.js";
+import { graphqlRequests } from "../metrics.js";
+import { REQUEST_ID_HEADER } from "../use-request-id.js";
 import type { ServerContext } from "../yoga.js";
 
 /**
@@ -46,6 +49,8 @@ export function fromBrowserPage(headers: { get(name: string): string | null }) {
 /** The GraphQL error body for a refusal, with its status and headers (the challenge only for non-browsers). */
 export function refusalResponse(error: ApiError, request: Request, ResponseClass: typeof Response): Response {
   const { http: _http, ...extensions } = error.extensions;
+  const requestId = request.headers.get(REQUEST_ID_HEADER);
+  if (requestId) extensions.requestId = requestId;
   const headers: Record<string, string> = { "content-type": "application/json; charset=utf-8", ...error.headers };
   if (fromBrowserPage(request.headers)) delete headers["WWW-Authenticate"];
   return new ResponseClass(JSON.stringify({ errors: [{ message: error.message, extensions }] }), { status: error.status, headers });
@@ -70,10 +75,15 @@ export function useRequestGate(options: { authenticator: Authenticator; maxBodyB
       try {
         const refusal = refusalOf(request, options.maxBodyBytes);
         if (refusal) throw refusal;
+        // The REST routes authenticate with their own scheme first and hand their caller in.
+        if ((serverContext as ServerContext).viewer) return;
         const client = (serverContext as { req?: IncomingMessage }).req?.socket.remoteAddress;
         (serverContext as ServerContext).viewer = await options.authenticator.authenticate((name) => request.headers.get(name), client);
-      } catch (error) {
+      } catch (thrown) {
+        const error = isDependencyFault(thrown) ? new ServiceUnavailableError() : thrown;
         if (!(error instanceof ApiError)) throw error;
+        // Refused before its document was read, so it is counted without an operation name.
+        graphqlRequests.inc({ operation: "refused", outcome: error.code });
         endResponse(refusalResponse(error, request, fetchAPI.Response));
       }
     },

@@ -2,7 +2,7 @@
  * Wraps the built schema's resolvers once, so no resolver has to remember to:
  * - check its arguments against the input limits (BAD_USER_INPUT with every problem's path) before
  *   it runs, and so before anything is written;
- * - open the sealed `after` / `before` cursors it is given, and seal the cursors it hands out;
+ * - open the sealed `after` / `before` cursors a root list is given, and seal the cursors it hands out;
  * - turn Pothos' own argument complaints (e.g. `before` with `first`) into BAD_USER_INPUT.
  */
 import {
@@ -11,6 +11,7 @@ import {
   isObjectType,
   type GraphQLField,
   type GraphQLFieldResolver,
+  type GraphQLResolveInfo,
   type GraphQLSchema,
 } from "graphql";
 import { PothosValidationError } from "@pothos/core";
@@ -29,7 +30,7 @@ function asValidationError(error: unknown, field: string): unknown {
 
 function guardArguments(typeName: string, field: GraphQLField<unknown, Context>, resolver: Resolver): Resolver {
   const name = `${typeName}.${field.name}`;
-  const pagesCursors = getNamedType(field.type).name.endsWith("Connection");
+  const pagesCursors = typeName === "Query" && getNamedType(field.type).name.endsWith("Connection");
   return (source, args, ctx, info) => {
     const problems = argumentProblems(name, field.args, args);
     if (problems.length) throw new ValidationError(problems);
@@ -48,8 +49,20 @@ function guardArguments(typeName: string, field: GraphQLField<unknown, Context>,
   };
 }
 
-function sealing(resolver: Resolver): Resolver {
+/** The response path of the connection a cursor field belongs to (`shipments` for `shipments.edges.0.cursor`). */
+function connectionPath(typeName: string, path: GraphQLResolveInfo["path"]) {
+  return typeName === "PageInfo" ? path.prev?.prev : path.prev?.prev?.prev;
+}
+
+/**
+ * Root lists (`Query.shipments`) are where a cursor could name another tenant's row, so theirs are
+ * sealed. A nested connection (`Shipment.trackingEventsConnection`) pages only within a parent that is
+ * already the caller's, and plugin-prisma reads its cursor while loading the parent, before any
+ * resolver of the field could open it, so its cursors stay plain.
+ */
+function sealing(typeName: string, resolver: Resolver): Resolver {
   return (source, args, ctx, info) => {
+    if (connectionPath(typeName, info.path)?.prev !== undefined) return resolver(source, args, ctx, info);
     const seal = (cursor: unknown) => (typeof cursor === "string" ? sealCursor(ctx.cursorKey, ctx.viewer.tenantId, cursor) : cursor);
     const cursor = resolver(source, args, ctx, info);
     return cursor instanceof Promise ? cursor.then(seal) : seal(cursor);
@@ -63,7 +76,7 @@ export function guardFields(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith("__")) continue;
     for (const field of Object.values(type.getFields()) as GraphQLField<unknown, Context>[]) {
-      if (handsOutCursor(type.name, field.name)) field.resolve = sealing(field.resolve ?? defaultFieldResolver);
+      if (handsOutCursor(type.name, field.name)) field.resolve = sealing(type.name, field.resolve ?? defaultFieldResolver);
       if (!field.args.length) continue;
       // A subscription's arguments are checked once, when it starts, not again for every event.
       if (field.subscribe) field.subscribe = guardArguments(type.name, field, field.subscribe);
