@@ -6,6 +6,7 @@ export const PAGE_STYLE = `
 *{box-sizing:border-box}
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1a1a;background:#f6f7f9}
 header,footer{padding:.75rem 1rem;background:#0b3d6e;color:#fff}
+header p,footer p{max-width:42rem;margin:0 auto}
 footer{background:transparent;color:#4a4a4a;font-size:.875rem}
 .brand{margin:0;font-weight:600}
 main{max-width:44rem;margin:0 auto;padding:1rem}

@@ -37,8 +37,8 @@ function progress(shipment: PublicShipment): string {
   const items = STEPS.map((label, index) => {
     const state = index < step ? "done" : index === step ? "current" : "todo";
     const current = index === step ? ' aria-current="step"' : "";
-    const hidden = state === "done" ? " (done)" : state === "current" ? " (current step)" : "";
-    return `<li class="${state}"${current}>${escapeHtml(label)}<span class="visually-hidden">${hidden}</span></li>`;
+    const spoken = state === "done" ? '<span class="visually-hidden"> (done)</span>' : state === "current" ? '<span class="visually-hidden"> (current step)</span>' : "";
+    return `<li class="${state}"${current}>${escapeHtml(label)}${spoken}</li>`;
   });
   const notice = offPath ? `<p class="notice" role="note">${escapeHtml(statusWords(shipment.trackingStatus))}: the carrier reported a change of plan.</p>` : "";
   return `<ol class="steps" aria-label="Delivery progress">${items.join("")}</ol>${notice}`;

@@ -122,6 +122,8 @@ function resumeVersion(req: IncomingMessage, url: URL): number | null {
 
 /** trackingUpdated for this one shipment as server-sent events, each carrying the re-rendered section. */
 async function serveLive(parts: TrackingPageParts, req: IncomingMessage, res: ServerResponse, url: URL, found: Located, nonce: string) {
+  const headers = { ...PAGE_HEADERS, "content-type": "text/event-stream; charset=utf-8", "x-accel-buffering": "no" };
+  if (req.method === "HEAD") return void res.writeHead(200, headers).end();
   const { schema, contextFactory } = parts.gateway.getEnveloped({ viewer: found.viewer });
   const args: ExecutionArgs = {
     schema,
@@ -131,7 +133,7 @@ async function serveLive(parts: TrackingPageParts, req: IncomingMessage, res: Se
   };
   const stream = await subscribeShared(args, found.viewer.tenantId);
   if (!(Symbol.asyncIterator in stream)) return sendFailure(res, (stream.errors ?? []) as OperationError[], nonce);
-  res.writeHead(200, { ...PAGE_HEADERS, "content-type": "text/event-stream; charset=utf-8", "x-accel-buffering": "no" });
+  res.writeHead(200, headers);
   res.write("retry: 5000\n\n");
   const heartbeat = setInterval(() => res.write(": still here\n\n"), HEARTBEAT_MS);
   const closed = new Promise<null>((resolve) => res.once("close", () => resolve(null)));
