@@ -4,6 +4,8 @@
  * events limited to that shipment.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createShipment } from "../src/shipments/create-shipment.js";
+import type { ShipmentDocument } from "../src/shipments/document.js";
 import { seedShipmentInput } from "./support/documents.js";
 import { startTestGateway, type TestGateway } from "./support/gateway.js";
 
@@ -238,6 +240,24 @@ describe("live updates", () => {
       expect(JSON.parse(update.data).html).toContain("Status: <strong>Delivered</strong>");
     } finally {
       stream.close();
+    }
+  });
+});
+
+describe("under a persisted-operations allowlist", () => {
+  it("still runs its own fixed operations, which no tenant could send", async () => {
+    const strict = await startTestGateway({ persistedOperations: { mode: "allowlist", manifest: {} } });
+    try {
+      const auth = (await strict.tenant("acme")).bearer;
+      const refused = await strict.graphql("{ shipments(first: 1) { nodes { id } } }", {}, auth);
+      expect(refused.body.errors?.[0]?.message).toMatch(/persisted|allow/i);
+      const id = await createShipment(strict.db, { tenantId: "acme", channelId: 12 }, { shipmentNumber: "ALLOW-1", cartons: [{ trackingNumber: NUMBER }] } as ShipmentDocument);
+      const token = await strict.services.trackingPage.tokens.tokenFor(id);
+      const res = await fetch(new URL(`/track/${NUMBER}?token=${token}`, strict.url));
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain(`Parcel <span class="number">${NUMBER}</span>`);
+    } finally {
+      await strict.close();
     }
   });
 });
