@@ -147,11 +147,14 @@ async function serveLive(parts: TrackingPageParts, req: IncomingMessage, res: Se
       const update = JSON.stringify({ html: renderTracking(shipment), announcement: announcementOf(shipment) });
       res.write(`id: ${shipment.version}\nevent: update\ndata: ${update}\n\n`);
     }
-    // The stream ended on our side (too slow, shutting down): the page stops reconnecting and says so.
+    // The subscription ended for good: the page stops reconnecting and says so.
     if (!res.destroyed) res.write("event: end\ndata: {}\n\n");
+  } catch {
+    // Too slow, or the database went away: the page reconnects after `retry` and resumes from its
+    // Last-Event-ID, so this is no failure of the page's.
   } finally {
     clearInterval(heartbeat);
-    void updates.return?.();
+    updates.return?.().catch(() => {});
     res.end();
   }
 }
