@@ -21,6 +21,8 @@ import { createHttpServer } from "./server.js";
 import { TrackingIngestor } from "./tracking/ingest.js";
 import { relayPool, TrackingRelay, type RelayOptions } from "./tracking/relay.js";
 import { ShipmentSync } from "./tracking/sync.js";
+import { TRACKING_PAGE_OPERATIONS } from "./tracking-page/documents.js";
+import { PublicTrackingTokens } from "./tracking-page/tokens.js";
 import { createGateway } from "./yoga.js";
 
 export interface AppOptions {
@@ -41,6 +43,8 @@ export interface AppOptions {
   cursorSecret?: string;
   /** How the relay sweeps the delivery log (tests shorten the grace period). */
   relay?: Omit<RelayOptions, "onError">;
+  /** The gateway's public address, for tracking links; the request's own origin when unset. */
+  publicUrl?: string;
   /** Updates a subscription may leave waiting before it is closed as too slow (default 1000). */
   maxPendingUpdates?: number;
 }
@@ -49,7 +53,7 @@ export type App = ReturnType<typeof createApp>;
 
 export function createApp(options: AppOptions) {
   const { db, logger } = options;
-  const persistedOperations = allowingOwn(options.persistedOperations ?? { mode: "apq" }, REST_OPERATIONS);
+  const persistedOperations = allowingOwn(options.persistedOperations ?? { mode: "apq" }, [...REST_OPERATIONS, ...TRACKING_PAGE_OPERATIONS]);
   const pubsub = options.redis ? redisBus(options.redis) : inProcessBus();
   const onRelayError = (error: unknown) => logger.warn({ err: error }, "tracking update not published yet; the relay retries");
   const relay = new TrackingRelay(relayPool(sqlPool(db), onRelayError), pubsub, { ...options.relay, onError: onRelayError });
@@ -63,6 +67,7 @@ export function createApp(options: AppOptions) {
     couriers,
     sync: new ShipmentSync(db, couriers, tracking),
     cursorKey,
+    trackingPage: { tokens: new PublicTrackingTokens(db), publicUrl: options.publicUrl },
     delivery: { maxPendingUpdates: options.maxPendingUpdates ?? 1000 },
   };
   const edge = options.edge ?? EDGE_DEFAULTS;
@@ -77,7 +82,7 @@ export function createApp(options: AppOptions) {
     graphiqlHeaders: options.graphiqlHeaders,
     persistedOperations,
   });
-  const server = createHttpServer({ gateway, db, authenticator, logger, persistedOperations, edge });
+  const server = createHttpServer({ gateway, db, authenticator, logger, persistedOperations, edge, trackingPageTokens: services.trackingPage.tokens });
   relay.start();
   return {
     gateway,

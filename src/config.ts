@@ -28,6 +28,8 @@ export interface Config {
   trackingPoll: PollerSettings & { enabled: boolean };
   /** Seals list cursors; set the same on every instance so a cursor from one pages on another. */
   cursorSecret?: string;
+  /** PUBLIC_URL: the gateway's address as customers reach it, for public tracking links. */
+  publicUrl?: string;
   /** PERSISTED_OPERATIONS: apq (default), allowlist (with PERSISTED_OPERATIONS_FILE) or off. */
   persistedOperations: PersistedOperations;
 }
@@ -158,6 +160,7 @@ export function parseConfig(env: Env): Config {
       expiryDays: int("TRACKING_EXPIRY_DAYS", 30, 1, 3_650),
     },
     cursorSecret,
+    publicUrl: url("PUBLIC_URL", ["http:", "https:"])?.replace(/\/+$/, ""),
     persistedOperations: persistedOperations(),
   };
   if (problems.length) throw new ConfigError(problems);

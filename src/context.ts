@@ -3,6 +3,7 @@ import type { Viewer } from "./auth/credentials.js";
 import type { CourierRegistry } from "./couriers/registry.js";
 import type { Db } from "./db/client.js";
 import type { TrackingBus } from "./pubsub.js";
+import type { PublicTrackingTokens } from "./tracking-page/tokens.js";
 import type { TrackingIngestor } from "./tracking/ingest.js";
 import type { ShipmentSync } from "./tracking/sync.js";
 
@@ -17,6 +18,8 @@ export interface Services {
   sync: ShipmentSync;
   /** Seals list cursors (HMAC) so they are opaque and bound to the tenant they were given to. */
   cursorKey: Buffer;
+  /** Public tracking links: their tokens, and the address they start with when it is configured. */
+  trackingPage: { tokens: PublicTrackingTokens; publicUrl?: string };
   delivery: {
     /** Updates a subscription may leave waiting for a slow consumer before it is closed. */
     maxPendingUpdates: number;
@@ -26,6 +29,8 @@ export interface Services {
 export interface Context extends Services {
   /** The authenticated caller; every read, write and subscription is scoped to `viewer.tenantId`. */
   viewer: Viewer;
+  /** The HTTP request (yoga's); absent over graphql-ws, where links fall back to PUBLIC_URL or a path. */
+  request?: Request;
   /** Over graphql-ws: closes the caller's socket (a subscriber too slow to keep up is told so). */
   closeConnection?: (code: number, reason: string) => void;
 }

@@ -12,6 +12,8 @@ import { attachGraphqlWs } from "./graphql-ws.js";
 import { httpResponses, registry } from "./metrics.js";
 import type { PersistedOperations } from "./persisted-operations.js";
 import { restRoute } from "./rest/index.js";
+import { trackingPageRoute } from "./tracking-page/route.js";
+import type { PublicTrackingTokens } from "./tracking-page/tokens.js";
 import { assignRequestId } from "./use-request-id.js";
 import type { Gateway } from "./yoga.js";
 
@@ -22,6 +24,7 @@ export interface ServerParts {
   logger: Logger;
   persistedOperations: PersistedOperations;
   edge: EdgeSettings;
+  trackingPageTokens: PublicTrackingTokens;
 }
 
 function json(res: ServerResponse, status: number, body: unknown) {
@@ -66,7 +69,7 @@ export function createHttpServer(parts: ServerParts): HttpServer {
       log.info({ method: req.method, url: req.url, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, "request");
     });
     const path = (req.url ?? "/").split("?")[0]!;
-    const route = routes[path] ?? restRoute(parts, path);
+    const route = routes[path] ?? restRoute(parts, path) ?? trackingPageRoute({ gateway, db, tokens: parts.trackingPageTokens }, path);
     try {
       await (route ? route(req, res) : gateway.handle(req, res));
     } catch (error) {

@@ -75,7 +75,8 @@ export function useRequestGate(options: { authenticator: Authenticator; maxBodyB
       try {
         const refusal = refusalOf(request, options.maxBodyBytes);
         if (refusal) throw refusal;
-        // The REST routes authenticate with their own scheme first and hand their caller in.
+        // Routes inside the process (REST, the tracking page) authenticated their caller already;
+        // a request from the network cannot bring a viewer of its own.
         if ((serverContext as ServerContext).viewer) return;
         const client = (serverContext as { req?: IncomingMessage }).req?.socket.remoteAddress;
         (serverContext as ServerContext).viewer = await options.authenticator.authenticate((name) => request.headers.get(name), client);

@@ -13,6 +13,7 @@ import "./item.js";
 import "./tracking-event.js";
 import "./carton.js";
 import "./shipment.js";
+import "./public-tracking-url.js";
 import "./status-counts.js";
 import "./create-shipment.js";
 import "./update-tracking.js";
