@@ -101,7 +101,7 @@ function changesFacts(facts: ShipmentFacts, current: LockedShipment): boolean {
   );
 }
 
-/** The row an event becomes on a carton: its identity (DESIGN §6) and its canonical status. */
+/** The row an event becomes on a carton: its identity (`dedupeKey`) and its canonical status. */
 export function eventRow(e: IncomingEvent, carton: { id: string; trackingNumber: string; shipmentCarrier: string | null }): EventRow {
   return {
     id: newId("evt"),

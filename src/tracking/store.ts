@@ -125,7 +125,7 @@ export class TrackingStore {
   }
 
   /**
-   * Every event of these cartons in the order they happened (DESIGN §6), for status derivation; ties
+   * Every event of these cartons in the order they happened (`eventRecordedAt`, not arrival), for status derivation; ties
    * by identity in code-point order, as `byChronology` orders them in memory.
    */
   async history(cartonIds: string[]) {
