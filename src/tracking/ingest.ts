@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { sqlPool, type Db } from "../db/client.js";
 import { ConflictError, NotFoundError, ValidationError, type ValidationDetail } from "../errors.js";
-import type { TrackingSource } from "../generated/prisma/enums.js";
+import type { TrackingSource, VerificationStatus } from "../generated/prisma/enums.js";
 import { INSTANT_WINDOW, inInstantWindow } from "../input-limits.js";
 import { newId } from "../schema/ids.js";
 import { byChronology, carrierKey, dedupeKey } from "./identity.js";
@@ -45,7 +45,7 @@ export interface CartonTracking {
 /** Shipment-level facts a courier sync brings besides events. */
 export interface ShipmentFacts {
   expectedDelivery?: Date | null;
-  verificationStatus?: "VERIFIED" | "PENDING";
+  verificationStatus?: VerificationStatus;
 }
 
 export interface IngestRequest {

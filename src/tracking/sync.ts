@@ -9,13 +9,14 @@ import { detectCourier, verifyFormat } from "../couriers/detect.js";
 import type { CourierRegistry } from "../couriers/registry.js";
 import type { Db } from "../db/client.js";
 import { NotFoundError, ValidationError } from "../errors.js";
-import type { TrackingStatus } from "../generated/prisma/enums.js";
+import type { TrackingSource, TrackingStatus } from "../generated/prisma/enums.js";
 import type { CartonTracking, IncomingEvent, IngestResult, TrackingIngestor } from "./ingest.js";
 
 export interface SyncRequest {
   tenantId: string;
   shipmentId: string;
-  source: "SYNC" | "POLL";
+  /** Who asked the courier: a client (SYNC) or background tracking (POLL). */
+  source: Extract<TrackingSource, "SYNC" | "POLL">;
   /** Cancels the courier call; the courier's own timeout applies either way. */
   signal?: AbortSignal;
 }
