@@ -9,7 +9,7 @@ import { sqlPool, type Db } from "../db/client.js";
 import { ConflictError, NotFoundError, ValidationError, type ValidationDetail } from "../errors.js";
 import type { TrackingSource, VerificationStatus } from "../generated/prisma/enums.js";
 import { INSTANT_WINDOW, inInstantWindow } from "../input-limits.js";
-import { newId } from "../schema/ids.js";
+import { newId } from "../shipments/ids.js";
 import { byChronology, carrierKey, dedupeKey } from "./identity.js";
 import type { TrackingPublisher, TrackingUpdateMessage } from "./messages.js";
 import { deriveStatus, normalizeEventWords, rollUp, type NormalizedStatus } from "./status.js";

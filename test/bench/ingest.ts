@@ -9,7 +9,7 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import type { StatusCode } from "../../src/generated/prisma/enums.js";
-import { newId } from "../../src/schema/ids.js";
+import { newId } from "../../src/shipments/ids.js";
 import { carrierKey, dedupeKey } from "../../src/tracking/identity.js";
 import { deriveStatus, normalizeEventWords, rollUp, type NormalizedStatus } from "../../src/tracking/status.js";
 import type { WireEvent } from "./ingest-traffic.js";
