@@ -1,7 +1,8 @@
 /**
  * The ingestion core, shared by every way tracking reaches us (PUSH from carrier adapters, SYNC and
  * POLL from couriers): dedupe, order, normalize, derive carton and shipment status, bump the version,
- * audit, log the change for delivery, and — after commit — publish exactly one update. No GraphQL here.
+ * audit, log the change for delivery, and — after commit — publish exactly one update. Nothing of the
+ * schema here; what goes wrong for the client is an error of errors.ts, answered alike over GraphQL and REST.
  */
 import { randomUUID } from "node:crypto";
 import type pg from "pg";

@@ -2,7 +2,7 @@
  * The pull path (the sync seed's `POST /shipments/{id}/sync`): ask the shipment's courier about its
  * tracking numbers and feed the answer to the ingestion core, which dedupes, orders, bumps the version
  * and publishes. Used by `syncShipmentTracking` (source SYNC) and by background tracking (POLL).
- * No GraphQL here.
+ * Nothing of the schema here, as in ingest.ts.
  */
 import type { CourierAdapter, CourierEvent, CourierPiece, CourierTracking } from "../couriers/adapter.js";
 import { detectCourier, verifyFormat } from "../couriers/detect.js";
