@@ -1,7 +1,7 @@
 /**
- * Every error a client may see (DESIGN §5). Each carries the REST `type` of the seed APIs, the
- * GraphQL `extensions.code` and the HTTP status, so GraphQL and REST answer the same situation the
- * same way. Anything that is not an `ApiError` is masked by yoga as "Unexpected error.".
+ * Every error a client may see (the README's "Errors" table). Each carries the REST `type` of the
+ * seed APIs, the GraphQL `extensions.code` and the HTTP status, so GraphQL and REST answer the same
+ * situation the same way. Anything that is not an `ApiError` is masked by yoga as "Unexpected error.".
  */
 import { GraphQLError } from "graphql";
 

@@ -1,6 +1,7 @@
 /**
- * The GraphQL app: a Request → Response function (yoga), apart from any process or port, so tests
- * can call `yoga.fetch` directly and server.ts can mount it on node http.
+ * The GraphQL app (yoga): schema, plugins in the order they act, and the per-request context. It owns
+ * no port: server.ts mounts it on node http, graphql-ws.ts runs subscriptions through its envelop,
+ * and the REST routes call `gateway.fetch` with the operations they translate to.
  */
 import { useDeferStream } from "@graphql-yoga/plugin-defer-stream";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";

@@ -1,6 +1,7 @@
 /** Many carrier adapters pushing to one shipment at once: nothing lost, nothing applied twice. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestGateway, type TestGateway } from "./support/gateway.js";
+import { CreateShipmentDocument, UpdateTrackingDocument } from "./generated/graphql.js";
+import { expectNoErrors, startTestGateway, type TestGateway } from "./support/gateway.js";
 
 describe("concurrent updateTracking on one shipment", () => {
   let gw: TestGateway;
@@ -8,7 +9,8 @@ describe("concurrent updateTracking on one shipment", () => {
   beforeAll(async () => {
     gw = await startTestGateway();
     auth = (await gw.tenant("acme")).basic;
-    await gw.graphql('mutation { createShipment(input: { shipmentNumber: "HOT-1", cartons: [{ trackingNumber: "1ZHOT0000001", shipmentCarrier: "UPS" }] }) { id } }', {}, auth);
+    const input = { shipmentNumber: "HOT-1", cartons: [{ trackingNumber: "1ZHOT0000001", shipmentCarrier: "UPS" }] };
+    expectNoErrors(await gw.execute(CreateShipmentDocument, { input }, auth));
   });
   afterAll(() => gw.close());
 
@@ -18,22 +20,17 @@ describe("concurrent updateTracking on one shipment", () => {
     // Request i sends events i, i+7 and i+13 (mod POOL): every event is in several requests.
     const requests = Array.from({ length: 50 }, (_, i) => [i, i + 7, i + 13].map((n) => event(n % POOL)));
     const responses = await Promise.all(
-      requests.map((tracking) =>
-        gw.graphql(
-          "mutation ($input: UpdateTrackingInput!) { updateTracking(input: $input) { appliedEvents { eventId } duplicateEventIds } }",
-          { input: { shipmentNumber: "HOT-1", trackingNumber: "1ZHOT0000001", tracking } },
-          auth,
-        ),
+      requests.map(async (tracking) =>
+        expectNoErrors(await gw.execute(UpdateTrackingDocument, { input: { shipmentNumber: "HOT-1", trackingNumber: "1ZHOT0000001", tracking } }, auth)),
       ),
     );
-    for (const res of responses) expect(res.body.errors).toBeUndefined();
-    const applied = responses.flatMap((r) => r.body.data.updateTracking.appliedEvents.map((e: { eventId: string }) => e.eventId));
+    const applied = responses.flatMap((r) => r.updateTracking.appliedEvents.map((e) => e.eventId));
     const sent = new Set(requests.flat().map((e) => e.eventId));
     expect(new Set(applied).size).toBe(applied.length); // no event applied twice
     expect(new Set(applied)).toEqual(sent); // none lost
     const stored = await gw.db.trackingEvent.findMany({ where: { shipment: { shipmentNumber: "HOT-1" } }, select: { eventId: true } });
     expect(stored).toHaveLength(sent.size);
-    const applying = responses.filter((r) => r.body.data.updateTracking.appliedEvents.length > 0).length;
+    const applying = responses.filter((r) => r.updateTracking.appliedEvents.length > 0).length;
     const shipment = await gw.db.shipment.findFirstOrThrow({ where: { shipmentNumber: "HOT-1" } });
     expect(shipment.version).toBe(1 + applying);
     const audits = await gw.db.auditLog.findMany({ where: { shipmentId: shipment.id, auditType: "TRACKING_UPDATE" }, orderBy: { version: "asc" } });

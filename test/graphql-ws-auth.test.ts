@@ -5,12 +5,11 @@
  * tab's headers into every operation's extensions).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { basicHeader, startTestGateway, type TestGateway } from "./support/gateway.js";
+import { CreateShipmentDocument, UpdateTrackingDocument } from "./generated/graphql.js";
+import { basicHeader, expectNoErrors, startTestGateway, type TestGateway } from "./support/gateway.js";
 import { openProtocolSocket, type ProtocolSocket } from "./support/subscriptions.js";
 
 const SUBSCRIPTION = `subscription ($shipmentId: ID) { trackingUpdated(shipmentId: $shipmentId) { version shipment { shipmentNumber } } }`;
-const CREATE = "mutation ($input: CreateShipmentInput!) { createShipment(input: $input) { id } }";
-const PUSH = "mutation ($input: UpdateTrackingInput!) { updateTracking(input: $input) { shipments { version } } }";
 
 describe("graphql-ws authentication", () => {
   let gw: TestGateway;
@@ -19,15 +18,14 @@ describe("graphql-ws authentication", () => {
   let pushes = 0;
   const push = async () => {
     pushes += 1;
-    const res = await gw.graphql(PUSH, {
+    const { updateTracking } = expectNoErrors(await gw.execute(UpdateTrackingDocument, {
       input: {
         shipmentNumber: "WS-AUTH-1",
         trackingNumber: "1ZWSAUTH0001",
         tracking: [{ event: `scan ${pushes}`, eventId: `ws-auth-${pushes}`, eventRecordedAt: new Date(Date.UTC(2024, 0, 1, pushes)).toISOString(), shipmentCarrier: "UPS" }],
       },
-    }, acme.basic);
-    expect(res.body.errors).toBeUndefined();
-    return res.body.data.updateTracking.shipments[0].version as number;
+    }, acme.basic));
+    return updateTracking.shipments[0]!.version;
   };
   /**
    * Pushes tracking until subscription `id` receives an update: the server registers a subscriber
@@ -61,8 +59,8 @@ describe("graphql-ws authentication", () => {
   beforeAll(async () => {
     gw = await startTestGateway();
     acme = await gw.tenant("acme");
-    const res = await gw.graphql(CREATE, { input: { shipmentNumber: "WS-AUTH-1", cartons: [{ trackingNumber: "1ZWSAUTH0001", shipmentCarrier: "UPS" }] } }, acme.basic);
-    shipmentId = res.body.data.createShipment.id;
+    const input = { shipmentNumber: "WS-AUTH-1", cartons: [{ trackingNumber: "1ZWSAUTH0001", shipmentCarrier: "UPS" }] };
+    shipmentId = expectNoErrors(await gw.execute(CreateShipmentDocument, { input }, acme.basic)).createShipment.id;
   });
   afterAll(() => gw.close());
 

@@ -1,6 +1,7 @@
 /** How answers travel over HTTP: @defer/@stream (multipart and SSE), Cache-Control and ETag on GET. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestGateway, type TestGateway } from "./support/gateway.js";
+import { CreateShipmentDocument, UpdateTrackingDocument } from "./generated/graphql.js";
+import { expectNoErrors, startTestGateway, type TestGateway } from "./support/gateway.js";
 
 const DEFERRED = `query {
   shipments(first: 1) { totalCount }
@@ -16,7 +17,7 @@ describe("HTTP delivery", () => {
     gw = await startTestGateway();
     auth = (await gw.tenant("acme")).basic;
     for (const n of ["H1", "H2", "H3"]) {
-      await gw.graphql("mutation ($input: CreateShipmentInput!) { createShipment(input: $input) { id } }", { input: { shipmentNumber: n, cartons: [{ trackingNumber: `1ZHTTP${n}` }] } }, auth);
+      expectNoErrors(await gw.execute(CreateShipmentDocument, { input: { shipmentNumber: n, cartons: [{ trackingNumber: `1ZHTTP${n}` }] } }, auth));
     }
   });
   afterAll(() => gw.close());
@@ -74,12 +75,8 @@ describe("HTTP delivery", () => {
     expect(await unchanged.text()).toBe("");
     expect(unchanged.headers.get("etag")).toBe(etag);
 
-    const update = await gw.graphql(
-      "mutation ($input: UpdateTrackingInput!) { updateTracking(input: $input) { appliedEvents { id } } }",
-      { input: { shipmentNumber: "H1", trackingNumber: "1ZHTTPH1", tracking: [{ event: "picked up", eventRecordedAt: "2026-01-01T00:00:00Z" }] } },
-      auth,
-    );
-    expect(update.body.errors).toBeUndefined();
+    const input = { shipmentNumber: "H1", trackingNumber: "1ZHTTPH1", tracking: [{ event: "picked up", eventRecordedAt: "2026-01-01T00:00:00Z" }] };
+    expectNoErrors(await gw.execute(UpdateTrackingDocument, { input }, auth));
     const changed = await get(LIST, { "if-none-match": etag });
     expect(changed.status).toBe(200);
     expect(changed.headers.get("etag")).not.toBe(etag);

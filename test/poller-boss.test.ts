@@ -13,8 +13,8 @@ import { TrackingIngestor } from "../src/tracking/ingest.js";
 import { TrackingPoller, type PollerSettings } from "../src/tracking/poller.js";
 import { ShipmentSync } from "../src/tracking/sync.js";
 import { recordingRegistry, timesAsked } from "./support/couriers.js";
-import { startTestGateway, type TestGateway } from "./support/gateway.js";
-import { CREATE_SHIPMENT } from "./support/sync-operations.js";
+import { CreateShipmentDocument } from "./generated/graphql.js";
+import { expectNoErrors, startTestGateway, type TestGateway } from "./support/gateway.js";
 
 // A long backoff: within the test, a shipment polled twice could only be a double poll.
 const SETTINGS: PollerSettings = { intervalSeconds: 1, budget: 100, backoffSeconds: 3_600, expiryDays: 30 };
@@ -46,7 +46,7 @@ describe("background tracking with pg-boss on two instances", () => {
     const numbers = Array.from({ length: 20 }, (_, i) => simulatorTrackingNumber(new Date(Date.now() - 1_000 * (i + 1))));
     for (const [i, trackingNumber] of numbers.entries()) {
       const input = { shipmentNumber: `BOSS-${i}`, shipmentCourier: "simulator", shipmentTrackingNumber: trackingNumber, cartons: [{ trackingNumber }] };
-      expect((await gw.graphql(CREATE_SHIPMENT, { input }, auth)).body.errors).toBeUndefined();
+      expectNoErrors(await gw.execute(CreateShipmentDocument, { input }, auth));
     }
     const logger = pino({ level: "silent" });
     const secondSync = new ShipmentSync(secondDb, gw.services.couriers, new TrackingIngestor(secondDb, gw.services.pubsub));

@@ -12,9 +12,10 @@ import { TrackingIngestor } from "../src/tracking/ingest.js";
 import { TrackingPoller, type PollerSettings } from "../src/tracking/poller.js";
 import { ShipmentSync } from "../src/tracking/sync.js";
 import { recordingRegistry, timesAsked } from "./support/couriers.js";
-import { startTestGateway, type TestGateway } from "./support/gateway.js";
+import { CreateShipmentDocument } from "./generated/graphql.js";
+import { expectNoErrors, startTestGateway, type TestGateway } from "./support/gateway.js";
 import { connect, subscribe } from "./support/subscriptions.js";
-import { CREATE_SHIPMENT, WATCH_SHIPMENT } from "./support/sync-operations.js";
+import { WATCH_SHIPMENT } from "./support/sync-operations.js";
 
 const SETTINGS: PollerSettings = { intervalSeconds: 1, budget: 100, backoffSeconds: 60, expiryDays: 30 };
 const DAY_MS = 86_400_000;
@@ -56,9 +57,7 @@ describe("background tracking rounds", () => {
   };
   const create = async (shipmentNumber: string, trackingNumber: string) => {
     const input = { shipmentNumber, shipmentCourier: "simulator", shipmentTrackingNumber: trackingNumber, cartons: [{ trackingNumber, shipmentCarrier: "SIMULATOR" }] };
-    const res = await gw.graphql(CREATE_SHIPMENT, { input }, auth);
-    expect(res.body.errors).toBeUndefined();
-    return res.body.data.createShipment.id as string;
+    return expectNoErrors(await gw.execute(CreateShipmentDocument, { input }, auth)).createShipment.id;
   };
   const shipment = (id: string) => gw.db.shipment.findUniqueOrThrow({ where: { id }, include: { trackingEvents: true } });
 

@@ -10,7 +10,7 @@ describe("committed schema", () => {
     expect(committed.trim()).toBe(printSchema(lexicographicSortSchema(schema)).trim());
   });
 
-  it("names the types and root fields clients rely on (DESIGN §4)", () => {
+  it("names the types and root fields clients rely on", () => {
     const types = ["Shipment", "Carton", "Item", "TrackingEvent"];
     for (const name of types) expect(schema.getType(name), name).toBeDefined();
     const query = schema.getQueryType()!.getFields();

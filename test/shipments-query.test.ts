@@ -1,6 +1,7 @@
 /** Query.shipments: Relay pagination newest first, and each filter. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestGateway, type TestGateway } from "./support/gateway.js";
+import { CreateShipmentDocument, UpdateTrackingDocument, type CreateShipmentInput } from "./generated/graphql.js";
+import { expectNoErrors, startTestGateway, type TestGateway } from "./support/gateway.js";
 
 const LIST = `query ($first: Int, $after: String, $filter: ShipmentFilter) {
   shipments(first: $first, after: $after, filter: $filter) {
@@ -17,8 +18,7 @@ describe("shipments(first, after, filter)", () => {
   beforeAll(async () => {
     gw = await startTestGateway();
     auth = (await gw.tenant("acme")).basic;
-    const create = (input: Record<string, unknown>) =>
-      gw.graphql("mutation ($input: CreateShipmentInput!) { createShipment(input: $input) { id } }", { input }, auth);
+    const create = async (input: CreateShipmentInput) => expectNoErrors(await gw.execute(CreateShipmentDocument, { input }, auth));
     for (let i = 1; i <= 5; i++) {
       await create({ shipmentNumber: `S${i}`, shipmentCourier: i % 2 ? "ups" : "fedex", cartons: [{ trackingNumber: `1ZLIST000${i}` }] });
       if (i === 3) {
@@ -27,11 +27,8 @@ describe("shipments(first, after, filter)", () => {
         await new Promise((r) => setTimeout(r, 20));
       }
     }
-    await gw.graphql(
-      "mutation ($input: UpdateTrackingInput!) { updateTracking(input: $input) { shipments { id } } }",
-      { input: { shipmentNumber: "S2", trackingNumber: "1ZLIST0002", tracking: [{ event: "Delivered", eventRecordedAt: "2024-01-01T00:00:00Z" }] } },
-      auth,
-    );
+    const delivered = { shipmentNumber: "S2", trackingNumber: "1ZLIST0002", tracking: [{ event: "Delivered", eventRecordedAt: "2024-01-01T00:00:00Z" }] };
+    expectNoErrors(await gw.execute(UpdateTrackingDocument, { input: delivered }, auth));
   });
   afterAll(() => gw.close());
 

@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCourierSettings } from "../src/couriers/config.js";
 import { createCourierRegistry } from "../src/couriers/registry.js";
 import { startVendorServer, type Reply, type VendorServer } from "./couriers/vendor-server.js";
-import { startTestGateway, type TestGateway } from "./support/gateway.js";
-import { CREATE_SHIPMENT, SYNC } from "./support/sync-operations.js";
+import { CreateShipmentDocument } from "./generated/graphql.js";
+import { expectNoErrors, startTestGateway, type TestGateway } from "./support/gateway.js";
+import { SYNC } from "./support/sync-operations.js";
 
 const TIMEOUT_MS = 300;
 const BREAKER_THRESHOLD = 3;
@@ -59,12 +60,12 @@ describe("syncShipmentTracking against a failing courier", () => {
     });
     gw = await startTestGateway({ couriers: createCourierRegistry(settings, { now: () => new Date(clock) }) });
     auth = (await gw.tenant("acme")).basic;
-    const created = await gw.graphql(
-      CREATE_SHIPMENT,
+    const created = await gw.execute(
+      CreateShipmentDocument,
       { input: { shipmentNumber: "DHL-1", shipmentCourier: "dhl", shipmentTrackingNumber: DHL_NUMBER, cartons: [{ trackingNumber: DHL_NUMBER, shipmentCarrier: "DHL" }] } },
       auth,
     );
-    shipmentId = created.body.data.createShipment.id;
+    shipmentId = expectNoErrors(created).createShipment.id;
   });
   afterAll(async () => {
     await gw.close();
@@ -137,13 +138,13 @@ describe("syncShipmentTracking against a failing courier", () => {
   });
 
   it("rejects a number that fails the courier's check digit without calling the courier", async () => {
-    const created = await gw.graphql(
-      CREATE_SHIPMENT,
+    const created = await gw.execute(
+      CreateShipmentDocument,
       { input: { shipmentNumber: "UPS-BAD", shipmentCourier: "ups", shipmentTrackingNumber: "1Z5R89390357567128" } },
       auth,
     );
     const calls = vendor.requests.length;
-    const res = await gw.graphql(SYNC, { id: created.body.data.createShipment.id }, auth);
+    const res = await gw.graphql(SYNC, { id: expectNoErrors(created).createShipment.id }, auth);
     expect(res.status).toBe(400);
     expect(res.body.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", details: [{ path: "shipmentTrackingNumber" }] });
     expect(vendor.requests).toHaveLength(calls);
@@ -154,12 +155,12 @@ describe("syncShipmentTracking against a failing courier", () => {
       request.path === "/security/v1/oauth/token"
         ? { status: 200, body: { access_token: "ups-token", expires_in: 3599 } }
         : { status: 404, body: { response: { errors: [{ code: "151044", message: "No tracking information available" }] } } };
-    const created = await gw.graphql(
-      CREATE_SHIPMENT,
+    const created = await gw.execute(
+      CreateShipmentDocument,
       { input: { shipmentNumber: "UPS-SEED", shipmentCourier: "ups", shipmentTrackingNumber: "1Z123E45678901234" } },
       auth,
     );
-    const res = await gw.graphql(SYNC, { id: created.body.data.createShipment.id }, auth);
+    const res = await gw.graphql(SYNC, { id: expectNoErrors(created).createShipment.id }, auth);
     expect(res.status).toBe(200);
     expect(res.body.data.syncShipmentTracking).toMatchObject({ version: 1, verificationStatus: "PENDING", trackingStatus: null });
     expect(vendor.requests.at(-1)).toMatchObject({ path: "/api/track/v1/details/1Z123E45678901234" });

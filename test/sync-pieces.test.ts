@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCourierSettings } from "../src/couriers/config.js";
 import { createCourierRegistry } from "../src/couriers/registry.js";
 import { startVendorServer, type VendorServer } from "./couriers/vendor-server.js";
-import { startTestGateway, type TestGateway } from "./support/gateway.js";
-import { CREATE_SHIPMENT } from "./support/sync-operations.js";
+import { CreateShipmentDocument } from "./generated/graphql.js";
+import { expectNoErrors, startTestGateway, type TestGateway } from "./support/gateway.js";
 
 const LEAD = "1Z5R89390357567127";
 const CHILD = "1Z5R89390357567136";
@@ -59,8 +59,8 @@ describe("syncShipmentTracking for a multi-piece shipment", () => {
   });
 
   it("gives every package its carton and events, rolls the status up from all, and stores who signed", async () => {
-    const created = await gw.graphql(CREATE_SHIPMENT, { input: { shipmentNumber: "MULTI-1", shipmentCourier: "ups", shipmentTrackingNumber: LEAD } }, auth);
-    const id = created.body.data.createShipment.id;
+    const input = { shipmentNumber: "MULTI-1", shipmentCourier: "ups", shipmentTrackingNumber: LEAD };
+    const { id } = expectNoErrors(await gw.execute(CreateShipmentDocument, { input }, auth)).createShipment;
 
     const first = await gw.graphql(SYNC_WITH_CARTONS, { id }, auth);
     expect(first.body.errors).toBeUndefined();

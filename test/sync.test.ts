@@ -2,11 +2,10 @@
  * syncShipmentTracking end to end, over real HTTP and graphql-ws, on the simulator courier.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestGateway, type TestGateway } from "./support/gateway.js";
+import { CreateShipmentDocument, UpdateTrackingDocument, type CreateShipmentInput } from "./generated/graphql.js";
+import { expectNoErrors, startTestGateway, type TestGateway } from "./support/gateway.js";
 import { connect, subscribe } from "./support/subscriptions.js";
-import { CREATE_SHIPMENT, SYNC, WATCH_SHIPMENT } from "./support/sync-operations.js";
-
-const PUSH = `mutation ($input: UpdateTrackingInput!) { updateTracking(input: $input) { shipments { version } } }`;
+import { SYNC, WATCH_SHIPMENT } from "./support/sync-operations.js";
 
 describe("syncShipmentTracking", () => {
   let gw: TestGateway;
@@ -19,11 +18,8 @@ describe("syncShipmentTracking", () => {
   });
   afterAll(() => gw.close());
 
-  const create = async (input: Record<string, unknown>, headers = auth) => {
-    const res = await gw.graphql(CREATE_SHIPMENT, { input }, headers);
-    expect(res.body.errors).toBeUndefined();
-    return res.body.data.createShipment.id as string;
-  };
+  const create = async (input: CreateShipmentInput, headers = auth) =>
+    expectNoErrors(await gw.execute(CreateShipmentDocument, { input }, headers)).createShipment.id;
   const sync = (id: string, headers = auth) => gw.graphql(SYNC, { id }, headers);
 
   it("applies the courier's tracking once, verifies the number and notifies subscribers with source SYNC", async () => {
@@ -59,7 +55,7 @@ describe("syncShipmentTracking", () => {
       expect(noopStatements).toBeLessThanOrEqual(7);
 
       // The next change is the next message: the repeated sync published nothing in between.
-      await gw.graphql(PUSH, { input: { shipmentNumber: "SIM-OFD", trackingNumber: "EZ3000000003", tracking: [{ event: "Delivered", eventRecordedAt: "2024-01-16T15:00:00Z" }] } }, auth);
+      expectNoErrors(await gw.execute(UpdateTrackingDocument, { input: { shipmentNumber: "SIM-OFD", trackingNumber: "EZ3000000003", tracking: [{ event: "Delivered", eventRecordedAt: "2024-01-16T15:00:00Z" }] } }, auth));
       const [synced, pushed] = await watcher.waitFor(2);
       expect(synced.data.trackingUpdated).toMatchObject({ source: "SYNC", version: 2, previousStatus: null, status: "OUT_FOR_DELIVERY" });
       expect(synced.data.trackingUpdated.events).toHaveLength(5);

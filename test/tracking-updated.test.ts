@@ -1,6 +1,7 @@
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestGateway, type TestGateway } from "./support/gateway.js";
+import { CreateShipmentDocument, UpdateTrackingDocument } from "./generated/graphql.js";
+import { expectNoErrors, startTestGateway, type TestGateway } from "./support/gateway.js";
 import { connect, subscribe, wsUrl } from "./support/subscriptions.js";
 
 const SUBSCRIPTION = `subscription ($shipmentId: ID, $trackingNumber: String, $afterVersion: Int) {
@@ -10,8 +11,6 @@ const SUBSCRIPTION = `subscription ($shipmentId: ID, $trackingNumber: String, $a
     events { eventId event status }
   }
 }`;
-const CREATE = "mutation ($input: CreateShipmentInput!) { createShipment(input: $input) { id } }";
-const PUSH = "mutation ($input: UpdateTrackingInput!) { updateTracking(input: $input) { shipments { version } } }";
 
 describe("trackingUpdated over graphql-ws", () => {
   let gw: TestGateway;
@@ -21,21 +20,20 @@ describe("trackingUpdated over graphql-ws", () => {
   let counter = 0;
   const push = async (event: string, trackingNumber = "1ZSUB0000001") => {
     counter += 1;
-    const res = await gw.graphql(PUSH, {
+    const { updateTracking } = expectNoErrors(await gw.execute(UpdateTrackingDocument, {
       input: { shipmentNumber: "SUB-1", trackingNumber, tracking: [{ event, eventId: `sub-${counter}`, eventRecordedAt: new Date(Date.UTC(2024, 0, 1, counter)).toISOString(), shipmentCarrier: "UPS" }] },
-    }, acme.basic);
-    expect(res.body.errors).toBeUndefined();
-    return res.body.data.updateTracking.shipments[0].version as number;
+    }, acme.basic));
+    return updateTracking.shipments[0]!.version;
   };
 
   beforeAll(async () => {
     gw = await startTestGateway();
     acme = await gw.tenant("acme");
     globex = await gw.tenant("globex");
-    const res = await gw.graphql(CREATE, {
+    const { createShipment } = expectNoErrors(await gw.execute(CreateShipmentDocument, {
       input: { shipmentNumber: "SUB-1", cartons: [{ trackingNumber: "1ZSUB0000001", shipmentCarrier: "UPS" }, { trackingNumber: "1ZSUB0000002", shipmentCarrier: "UPS" }] },
-    }, acme.basic);
-    shipmentId = res.body.data.createShipment.id;
+    }, acme.basic));
+    shipmentId = createShipment.id;
   });
   afterAll(() => gw.close());
 

@@ -2,7 +2,8 @@
  * The contract every courier connector fulfils: given tracking numbers, answer what the courier knows
  * about each, normalized to our canonical status, so the tracking core never sees a vendor's wire format.
  */
-import type { NormalizedStatus, TrackingStatus } from "../tracking/status.js";
+import type { TrackingStatus } from "../generated/prisma/enums.js";
+import type { NormalizedStatus } from "../tracking/status.js";
 
 /**
  * One scan or status change reported by a courier, in our shape.

@@ -1,5 +1,6 @@
 /**
- * The Pothos builder: plugins and scalars only. Types live one per file next to this one.
+ * The Pothos builder: the context and scalar typings, and the Prisma and Relay plugins' settings.
+ * The scalars' implementations and every type live one per file next to this one.
  */
 import SchemaBuilder from "@pothos/core";
 import PrismaPlugin from "@pothos/plugin-prisma";

@@ -4,7 +4,7 @@ import { builder } from "./builder.js";
 export const StatusCode = builder.enumType(enums.StatusCode, {
   name: "StatusCode",
   description:
-    "fabric's shipment status. Standard shipments start as SHIPMENT_CREATED, pickups as PICKUP_CREATED; tracking moves them on (DESIGN §6).",
+    "fabric's shipment status. Standard shipments start as SHIPMENT_CREATED, pickups as PICKUP_CREATED; tracking moves them on at the milestones fabric names (partially delivered, delivered, pickup completed, return pending, return received).",
 });
 
 export const ShipmentType = builder.enumType(enums.ShipmentType, { name: "ShipmentType", description: "fabric's shipment type." });

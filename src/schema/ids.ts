@@ -2,8 +2,9 @@
  * Stripe-style prefixed public ids (`ship_…`, `ctn_…`, `itm_…`, `evt_…`), which double as Relay
  * global ids: the prefix names the GraphQL type.
  */
-import { randomBytes } from "node:crypto";
 import { ValidationError } from "../errors.js";
+
+export { newId } from "../shipments/ids.js";
 
 export const ID_PREFIX = {
   Shipment: "ship",
@@ -13,10 +14,6 @@ export const ID_PREFIX = {
 } as const;
 
 const TYPE_BY_PREFIX = new Map<string, string>(Object.entries(ID_PREFIX).map(([type, prefix]) => [prefix, type]));
-
-export function newId(prefix: string): string {
-  return `${prefix}_${randomBytes(12).toString("hex")}`;
-}
 
 /** The node type an id names; an id of no type of ours is bad input, not a missing object. */
 export function decodePublicId(id: string): { typename: string; id: string } {

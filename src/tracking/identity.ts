@@ -17,7 +17,7 @@ export function carrierKey(carrier: string | null | undefined): string {
 }
 
 /**
- * An event's identity within its carrier (DESIGN §6): the carrier's eventId, or else a hash of
+ * An event's identity within its carrier: the carrier's eventId, or else a hash of
  * what makes the scan itself, so a re-sent event without an id is still recognised.
  */
 export function dedupeKey(e: EventIdentityInput): string {
@@ -27,7 +27,8 @@ export function dedupeKey(e: EventIdentityInput): string {
 }
 
 /**
- * The order events happened in (DESIGN §6), not the order they arrived. Events at the same instant
+ * The order events happened in (`eventRecordedAt`), not the order they arrived, so a late scan still
+ * takes its place in history. Events at the same instant
  * are ordered by identity, so every arrival order derives the same status.
  */
 export const chronological = [{ eventRecordedAt: "asc" as const }, { dedupeKey: "asc" as const }];

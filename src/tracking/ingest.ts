@@ -1,15 +1,16 @@
 /**
  * The ingestion core, shared by every way tracking reaches us (PUSH from carrier adapters, SYNC and
  * POLL from couriers): dedupe, order, normalize, derive carton and shipment status, bump the version,
- * audit, log the change for delivery, and — after commit — publish exactly one update. No GraphQL here.
+ * audit, log the change for delivery, and — after commit — publish exactly one update. Nothing of the
+ * schema here; what goes wrong for the client is an error of errors.ts, answered alike over GraphQL and REST.
  */
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { sqlPool, type Db } from "../db/client.js";
 import { ConflictError, NotFoundError, ValidationError, type ValidationDetail } from "../errors.js";
-import type { TrackingSource } from "../generated/prisma/enums.js";
+import type { TrackingSource, VerificationStatus } from "../generated/prisma/enums.js";
 import { INSTANT_WINDOW, inInstantWindow } from "../input-limits.js";
-import { newId } from "../schema/ids.js";
+import { newId } from "../shipments/ids.js";
 import { byChronology, carrierKey, dedupeKey } from "./identity.js";
 import type { TrackingPublisher, TrackingUpdateMessage } from "./messages.js";
 import { deriveStatus, normalizeEventWords, rollUp, type NormalizedStatus } from "./status.js";
@@ -45,7 +46,7 @@ export interface CartonTracking {
 /** Shipment-level facts a courier sync brings besides events. */
 export interface ShipmentFacts {
   expectedDelivery?: Date | null;
-  verificationStatus?: "VERIFIED" | "PENDING";
+  verificationStatus?: VerificationStatus;
 }
 
 export interface IngestRequest {
@@ -101,7 +102,7 @@ function changesFacts(facts: ShipmentFacts, current: LockedShipment): boolean {
   );
 }
 
-/** The row an event becomes on a carton: its identity (DESIGN §6) and its canonical status. */
+/** The row an event becomes on a carton: its identity (`dedupeKey`) and its canonical status. */
 export function eventRow(e: IncomingEvent, carton: { id: string; trackingNumber: string; shipmentCarrier: string | null }): EventRow {
   return {
     id: newId("evt"),

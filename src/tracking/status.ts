@@ -1,22 +1,10 @@
 /**
  * Canonical tracking status: AfterShip's tags, with lower-case substatus codes in
  * AfterShip's numbering (`delivered_001`, `exception_011`, …). Couriers and pushed events are
- * normalized onto these; shipments derive their fabric `statusCode` milestones from them.
+ * normalized onto these; shipments derive their fabric `statusCode` milestones from them. The tags
+ * themselves are the `TrackingStatus` enum of prisma/schema.prisma.
  */
-export const TRACKING_STATUSES = [
-  "PENDING",
-  "INFO_RECEIVED",
-  "IN_TRANSIT",
-  "OUT_FOR_DELIVERY",
-  "AVAILABLE_FOR_PICKUP",
-  "ATTEMPT_FAIL",
-  "DELIVERED",
-  "EXCEPTION",
-  "RETURNING",
-  "RETURNED",
-  "EXPIRED",
-] as const;
-export type TrackingStatus = (typeof TRACKING_STATUSES)[number];
+import type { StatusCode, TrackingStatus } from "../generated/prisma/enums.js";
 
 export interface NormalizedStatus {
   status: TrackingStatus;
@@ -214,17 +202,6 @@ export function deriveStatus(ordered: Iterable<NormalizedStatus>): NormalizedSta
   return current;
 }
 
-export type ShipmentStatusCode =
-  | "SHIPMENT_CREATED"
-  | "SHIPMENT_UPDATED"
-  | "SHIPMENT_CANCELLED"
-  | "PICKUP_CREATED"
-  | "PICKUP_COMPLETED"
-  | "SHIPMENT_DELIVERED"
-  | "SHIPMENT_RETURN_PENDING"
-  | "SHIPMENT_RETURN_RECEIVED"
-  | "SHIPMENT_PARTIALLY_DELIVERED";
-
 /**
  * Rolls carton statuses up to the shipment: fabric's `statusCode` plus the sync document's
  * `trackingStatus`/`trackingSubstatus` (the least advanced carton, so "delivered" means all of them).
@@ -236,9 +213,9 @@ export type ShipmentStatusCode =
  * leave it as it was and show in `trackingStatus` instead.
  */
 export function rollUp(
-  current: ShipmentStatusCode,
+  current: StatusCode,
   cartons: ReadonlyArray<NormalizedStatus | null>,
-): { statusCode: ShipmentStatusCode; tracking: NormalizedStatus | null } {
+): { statusCode: StatusCode; tracking: NormalizedStatus | null } {
   const tracked = cartons.filter((c): c is NormalizedStatus => c !== null);
   if (tracked.length === 0 || current === "SHIPMENT_CANCELLED") return { statusCode: current, tracking: null };
   const tracking = leastAdvanced(tracked)!;

@@ -4,7 +4,7 @@
  * the README). One transaction per request, a constant number of statements whatever its size.
  */
 import type pg from "pg";
-import type { StatusCode, TrackingSource, TrackingStatus } from "../generated/prisma/enums.js";
+import type { StatusCode, TrackingSource, TrackingStatus, VerificationStatus } from "../generated/prisma/enums.js";
 import type { CommittedChange } from "./messages.js";
 
 export interface LockedShipment {
@@ -12,7 +12,7 @@ export interface LockedShipment {
   statusCode: StatusCode;
   trackingStatus: TrackingStatus | null;
   expectedDelivery: Date | null;
-  verificationStatus: "VERIFIED" | "PENDING";
+  verificationStatus: VerificationStatus;
   cartons: StoredCarton[];
 }
 
@@ -49,7 +49,7 @@ export interface ShipmentChange {
   /** Unchanged when undefined. */
   trackingSubstatus?: string;
   expectedDelivery?: Date | null;
-  verificationStatus?: "VERIFIED" | "PENDING";
+  verificationStatus?: VerificationStatus;
   /** A courier was asked (SYNC, POLL): stamps `lastTrackedAt`. */
   tracked: boolean;
 }
@@ -125,7 +125,7 @@ export class TrackingStore {
   }
 
   /**
-   * Every event of these cartons in the order they happened (DESIGN §6), for status derivation; ties
+   * Every event of these cartons in the order they happened (`eventRecordedAt`, not arrival), for status derivation; ties
    * by identity in code-point order, as `byChronology` orders them in memory.
    */
   async history(cartonIds: string[]) {

@@ -2,20 +2,21 @@
  * The pull path (the sync seed's `POST /shipments/{id}/sync`): ask the shipment's courier about its
  * tracking numbers and feed the answer to the ingestion core, which dedupes, orders, bumps the version
  * and publishes. Used by `syncShipmentTracking` (source SYNC) and by background tracking (POLL).
- * No GraphQL here.
+ * Nothing of the schema here, as in ingest.ts.
  */
 import type { CourierAdapter, CourierEvent, CourierPiece, CourierTracking } from "../couriers/adapter.js";
 import { detectCourier, verifyFormat } from "../couriers/detect.js";
 import type { CourierRegistry } from "../couriers/registry.js";
 import type { Db } from "../db/client.js";
 import { NotFoundError, ValidationError } from "../errors.js";
-import type { TrackingStatus } from "../generated/prisma/enums.js";
+import type { TrackingSource, TrackingStatus } from "../generated/prisma/enums.js";
 import type { CartonTracking, IncomingEvent, IngestResult, TrackingIngestor } from "./ingest.js";
 
 export interface SyncRequest {
   tenantId: string;
   shipmentId: string;
-  source: "SYNC" | "POLL";
+  /** Who asked the courier: a client (SYNC) or background tracking (POLL). */
+  source: Extract<TrackingSource, "SYNC" | "POLL">;
   /** Cancels the courier call; the courier's own timeout applies either way. */
   signal?: AbortSignal;
 }

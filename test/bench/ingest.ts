@@ -8,9 +8,10 @@
  */
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { newId } from "../../src/schema/ids.js";
+import type { StatusCode } from "../../src/generated/prisma/enums.js";
+import { newId } from "../../src/shipments/ids.js";
 import { carrierKey, dedupeKey } from "../../src/tracking/identity.js";
-import { deriveStatus, normalizeEventWords, rollUp, type NormalizedStatus, type ShipmentStatusCode } from "../../src/tracking/status.js";
+import { deriveStatus, normalizeEventWords, rollUp, type NormalizedStatus } from "../../src/tracking/status.js";
 import type { WireEvent } from "./ingest-traffic.js";
 import { JSON_HEADERS, type BenchContext, type ScenarioResult, type ServerHandle } from "./runner.js";
 import { countingPool, readBody, startHttp, type BenchServer } from "./server-kit.js";
@@ -89,7 +90,7 @@ async function apply(client: pg.PoolClient, tenantId: string, input: Input) {
   );
   const status = deriveStatus(history.rows);
   const statuses = cartons.map((c) => (c.id === carton.id ? status : c.trackingStatus ? { status: c.trackingStatus, substatus: c.trackingSubstatus } : null));
-  const rolled = rollUp(carton.statusCode as ShipmentStatusCode, statuses);
+  const rolled = rollUp(carton.statusCode as StatusCode, statuses);
   const trackingStatus = rolled.tracking?.status ?? carton.shipmentStatus;
   const updated = await client.query(APPLY, [
     carton.id, status?.status ?? null, status?.substatus ?? null,

@@ -10,7 +10,8 @@ import { FEDEX_CODES } from "../../src/couriers/fedex.js";
 import { classify, type StatusCodeTable } from "../../src/couriers/status-codes.js";
 import { UPS_TYPES } from "../../src/couriers/ups.js";
 import { USPS_CATEGORIES, USPS_CODES } from "../../src/couriers/usps.js";
-import { bySubstatus, EASYPOST_STATUSES, normalizeEventWords, SUBSTATUS, TRACKING_STATUSES, WORD_RULES } from "../../src/tracking/status.js";
+import { TrackingStatus } from "../../src/generated/prisma/enums.js";
+import { bySubstatus, EASYPOST_STATUSES, normalizeEventWords, SUBSTATUS, WORD_RULES } from "../../src/tracking/status.js";
 
 describe("the substatus vocabulary", () => {
   it("is AfterShip's 2025-04 list of sub-statuses, lower-cased", () => {
@@ -43,7 +44,7 @@ describe("the substatus vocabulary", () => {
   it("files each substatus under its tag, and returns as their own lifecycle", () => {
     for (const code of Object.keys(SUBSTATUS) as (keyof typeof SUBSTATUS)[]) {
       const { status } = bySubstatus(code);
-      expect(TRACKING_STATUSES).toContain(status);
+      expect(Object.values(TrackingStatus)).toContain(status);
       if (code === "exception_010") expect(status).toBe("RETURNING");
       else if (code === "exception_011") expect(status).toBe("RETURNED");
       else expect(code.startsWith(`${status.toLowerCase()}_`)).toBe(true);

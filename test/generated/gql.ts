@@ -15,9 +15,11 @@ import { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/
  */
 type Documents = {
     "query DemoShipments($first: Int!) {\n  shipments(first: $first) {\n    totalCount\n    nodes {\n      id\n      shipmentNumber\n      shipmentCourier\n      statusCode\n      cartons {\n        trackingNumber\n        items {\n          sku\n        }\n      }\n    }\n  }\n}": typeof types.DemoShipmentsDocument,
+    "mutation CreateShipment($input: CreateShipmentInput!) {\n  createShipment(input: $input) {\n    id\n    version\n    cartons {\n      id\n      trackingNumber\n    }\n  }\n}\n\nmutation UpdateTracking($input: UpdateTrackingInput!) {\n  updateTracking(input: $input) {\n    shipments {\n      id\n      version\n      statusCode\n      trackingStatus\n      trackingSubstatus\n    }\n    appliedEvents {\n      id\n      eventId\n      event\n      eventRecordedAt\n      status\n      substatus\n    }\n    duplicateEventIds\n  }\n}": typeof types.CreateShipmentDocument,
 };
 const documents: Documents = {
     "query DemoShipments($first: Int!) {\n  shipments(first: $first) {\n    totalCount\n    nodes {\n      id\n      shipmentNumber\n      shipmentCourier\n      statusCode\n      cartons {\n        trackingNumber\n        items {\n          sku\n        }\n      }\n    }\n  }\n}": types.DemoShipmentsDocument,
+    "mutation CreateShipment($input: CreateShipmentInput!) {\n  createShipment(input: $input) {\n    id\n    version\n    cartons {\n      id\n      trackingNumber\n    }\n  }\n}\n\nmutation UpdateTracking($input: UpdateTrackingInput!) {\n  updateTracking(input: $input) {\n    shipments {\n      id\n      version\n      statusCode\n      trackingStatus\n      trackingSubstatus\n    }\n    appliedEvents {\n      id\n      eventId\n      event\n      eventRecordedAt\n      status\n      substatus\n    }\n    duplicateEventIds\n  }\n}": types.CreateShipmentDocument,
 };
 
 /**
@@ -38,6 +40,10 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query DemoShipments($first: Int!) {\n  shipments(first: $first) {\n    totalCount\n    nodes {\n      id\n      shipmentNumber\n      shipmentCourier\n      statusCode\n      cartons {\n        trackingNumber\n        items {\n          sku\n        }\n      }\n    }\n  }\n}"): (typeof documents)["query DemoShipments($first: Int!) {\n  shipments(first: $first) {\n    totalCount\n    nodes {\n      id\n      shipmentNumber\n      shipmentCourier\n      statusCode\n      cartons {\n        trackingNumber\n        items {\n          sku\n        }\n      }\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CreateShipment($input: CreateShipmentInput!) {\n  createShipment(input: $input) {\n    id\n    version\n    cartons {\n      id\n      trackingNumber\n    }\n  }\n}\n\nmutation UpdateTracking($input: UpdateTrackingInput!) {\n  updateTracking(input: $input) {\n    shipments {\n      id\n      version\n      statusCode\n      trackingStatus\n      trackingSubstatus\n    }\n    appliedEvents {\n      id\n      eventId\n      event\n      eventRecordedAt\n      status\n      substatus\n    }\n    duplicateEventIds\n  }\n}"): (typeof documents)["mutation CreateShipment($input: CreateShipmentInput!) {\n  createShipment(input: $input) {\n    id\n    version\n    cartons {\n      id\n      trackingNumber\n    }\n  }\n}\n\nmutation UpdateTracking($input: UpdateTrackingInput!) {\n  updateTracking(input: $input) {\n    shipments {\n      id\n      version\n      statusCode\n      trackingStatus\n      trackingSubstatus\n    }\n    appliedEvents {\n      id\n      eventId\n      event\n      eventRecordedAt\n      status\n      substatus\n    }\n    duplicateEventIds\n  }\n}"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

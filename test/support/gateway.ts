@@ -2,7 +2,10 @@
  * A real gateway for a test file: its own database, a real HTTP server on port 0, and helpers to
  * send GraphQL over real HTTP and to count the SQL statements the gateway sends.
  */
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { print } from "graphql";
 import { Redis } from "ioredis";
+import { expect } from "vitest";
 import { pino } from "pino";
 import { createApp, type AppOptions } from "../../src/app.js";
 import { issueKeys, type IssuedKeys } from "../../src/auth/credentials.js";
@@ -27,9 +30,18 @@ export interface TestGateway {
   /** Every SQL statement sent since the last `statements.length = 0`. */
   statements: string[];
   graphql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** A typed operation from test/operations (codegen's `…Document`): its variables and answer are checked. */
+  execute<T, V>(document: TypedDocumentNode<T, V>, variables: V, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   /** Issues keys for a new tenant: header sets for Basic and for Bearer with fabric's tenant headers. */
   tenant(id: string): Promise<{ keys: IssuedKeys; basic: Record<string, string>; bearer: Record<string, string> }>;
   close(): Promise<void>;
+}
+
+/** The answer's data, after asserting it came without errors (which the failure then shows). */
+export function expectNoErrors<T>(res: GraphQLResponse<T>): T {
+  expect(res.body.errors).toBeUndefined();
+  expect(res.body.data).toBeDefined();
+  return res.body.data!;
 }
 
 export function basicHeader(keyId: string, secret: string) {
@@ -72,20 +84,22 @@ export async function startTestGateway(
   });
   const port = await app.listen(0, "127.0.0.1");
   const url = `http://127.0.0.1:${port}/graphql`;
+  const graphql: TestGateway["graphql"] = async (query, variables, headers = {}) => {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json", ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, headers: response.headers, body: await response.json() };
+  };
   return {
     url,
     databaseUrl: database.url,
     db,
     services: app.services,
     statements,
-    async graphql(query, variables, headers = {}) {
-      const response = await fetch(url, {
-        method: "POST",
-        headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json", ...headers },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: response.status, headers: response.headers, body: await response.json() };
-    },
+    graphql,
+    execute: (document, variables, headers) => graphql(print(document), variables as Record<string, unknown>, headers),
     async tenant(id) {
       const keys = await issueKeys(db, { id });
       return {

@@ -1,6 +1,4 @@
 /** GraphQL operations the sync and background-tracking tests share. */
-export const CREATE_SHIPMENT = "mutation ($input: CreateShipmentInput!) { createShipment(input: $input) { id version } }";
-
 export const SYNC = `mutation ($id: ID!) {
   syncShipmentTracking(shipmentId: $id) {
     id version statusCode trackingStatus trackingSubstatus expectedDelivery verificationStatus shipmentCourier

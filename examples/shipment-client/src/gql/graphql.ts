@@ -62,7 +62,7 @@ export type ShipmentOrderField =
   /** When the shipment last changed. */
   | 'UPDATED_AT';
 
-/** fabric's shipment status. Standard shipments start as SHIPMENT_CREATED, pickups as PICKUP_CREATED; tracking moves them on (DESIGN §6). */
+/** fabric's shipment status. Standard shipments start as SHIPMENT_CREATED, pickups as PICKUP_CREATED; tracking moves them on at the milestones fabric names (partially delivered, delivered, pickup completed, return pending, return received). */
 export type StatusCode =
   | 'PICKUP_COMPLETED'
   | 'PICKUP_CREATED'
