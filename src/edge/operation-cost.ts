@@ -20,9 +20,8 @@ import {
   type DocumentNode,
   type FieldNode,
 } from "graphql";
+import { DEFAULT_PAGE_SIZE } from "../input-limits.js";
 
-/** Page size assumed for a connection whose page size the operation does not say. */
-export const DEFAULT_PAGE_SIZE = 20;
 
 function pageSize(field: FieldNode, variables: Record<string, unknown>): number | undefined {
   for (const argument of field.arguments ?? []) {

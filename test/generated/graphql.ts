@@ -4,16 +4,25 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
-/** fabric's shipment status. Standard shipments start as SHIPMENT_CREATED, pickups as PICKUP_CREATED; tracking moves them on (DESIGN §6). */
+/** fabric's shipment status. Standard shipments start as SHIPMENT_CREATED, pickups as PICKUP_CREATED; tracking moves them on only at the milestones below (deliveries, a pickup collected, returns). */
 export type StatusCode =
+  /** The customer collected the pickup shipment (all its cartons delivered). */
   | 'PICKUP_COMPLETED'
+  /** A pickup shipment was created and waits for the customer. */
   | 'PICKUP_CREATED'
+  /** The shipment was cancelled; tracking no longer changes its status. */
   | 'SHIPMENT_CANCELLED'
+  /** A standard shipment was created; the default for `createShipment`. */
   | 'SHIPMENT_CREATED'
+  /** All cartons were delivered. */
   | 'SHIPMENT_DELIVERED'
+  /** Some, not all, cartons were delivered. */
   | 'SHIPMENT_PARTIALLY_DELIVERED'
+  /** A return is under way: some carton is returning to, or was returned to, the sender. */
   | 'SHIPMENT_RETURN_PENDING'
+  /** All cartons were returned to the sender. */
   | 'SHIPMENT_RETURN_RECEIVED'
+  /** The shipment document was changed after creation. */
   | 'SHIPMENT_UPDATED';
 
 export type DemoShipmentsQueryVariables = Exact<{
