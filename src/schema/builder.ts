@@ -1,10 +1,12 @@
 /**
- * The Pothos builder: plugins and scalars only. Types live one per file next to this one.
+ * The Pothos builder: plugins and their options (among them the descriptions of the Relay types and
+ * arguments the plugin makes) and the root types. Types live one per file next to this one.
  */
 import SchemaBuilder from "@pothos/core";
 import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
 import type { Context } from "../context.js";
+import { EDGE_DEFAULTS } from "../edge/settings.js";
 import { DEFAULT_LIST_LENGTH, DEFAULT_PAGE_SIZE, PAGE_SIZE } from "../input-limits.js";
 import { Prisma } from "../generated/prisma/client.js";
 import PrismaTypes, { getDatamodel } from "../generated/pothos-types.js";
@@ -58,15 +60,19 @@ export const builder = new SchemaBuilder<{
     startCursorFieldOptions: { description: "The first entry's cursor; null for an empty page." },
     endCursorFieldOptions: { description: "The last entry's cursor; null for an empty page." },
     firstArgOptions: {
-      description: `Page forward: the first N entries (after \`after\`, if given). ${DEFAULT_PAGE_SIZE} when neither \`first\` nor \`last\` is given, at most ${PAGE_SIZE}; not together with \`last\`. The page size multiplies the operation's cost by what is selected under it.`,
+      description: `Page forward: the first N entries (after \`after\`, if given). ${DEFAULT_PAGE_SIZE} when neither \`first\` nor \`last\` is given, at most ${PAGE_SIZE}; not together with \`last\`. What is selected under the page counts N times toward the operation's cost.`,
     },
     lastArgOptions: {
-      description: `Page back: the last N entries (before \`before\`, if given); at most ${PAGE_SIZE}, not together with \`first\`.`,
+      description: `Page back: the last N entries (before \`before\`, if given); at most ${PAGE_SIZE}, not together with \`first\`. What is selected under the page counts N times toward the operation's cost.`,
     },
     afterArgOptions: { description: "Start after the entry with this cursor (an `endCursor` or edge `cursor` of this same list)." },
     beforeArgOptions: { description: "End before the entry with this cursor (a `startCursor` or edge `cursor` of this same list)." },
   },
 });
 
-builder.queryType({ description: "What a caller can read: only ever its own tenant's shipments." });
+builder.queryType({
+  description:
+    "What a caller can read: only ever its own tenant's shipments. An operation costs one point per object it may return (scalars are free), " +
+    `by default at most ${EDGE_DEFAULTS.maxOperationCost} per operation and ${EDGE_DEFAULTS.costBudget.points} per credential every ${EDGE_DEFAULTS.costBudget.durationSeconds} s.`,
+});
 builder.mutationType({ description: "What a caller can change: only ever its own tenant's shipments." });
