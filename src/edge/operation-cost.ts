@@ -22,7 +22,6 @@ import {
 } from "graphql";
 import { DEFAULT_PAGE_SIZE } from "../input-limits.js";
 
-
 function pageSize(field: FieldNode, variables: Record<string, unknown>): number | undefined {
   for (const argument of field.arguments ?? []) {
     if (argument.name.value !== "first" && argument.name.value !== "last") continue;
