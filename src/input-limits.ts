@@ -47,6 +47,9 @@ export const INPUT_OBJECTS_PER_REQUEST = 1_000;
 /** `first` / `last` of any list or connection. */
 export const PAGE_SIZE = 100;
 
+/** Entries on a connection's page when the request gives neither `first` nor `last`. */
+export const DEFAULT_PAGE_SIZE = 20;
+
 /** Decimal columns: digits in all and after the point. */
 export interface DecimalPrecision {
   precision: number;

@@ -20,9 +20,7 @@ import {
   type DocumentNode,
   type FieldNode,
 } from "graphql";
-
-/** Page size assumed for a connection whose page size the operation does not say. */
-export const DEFAULT_PAGE_SIZE = 20;
+import { DEFAULT_PAGE_SIZE } from "../input-limits.js";
 
 function pageSize(field: FieldNode, variables: Record<string, unknown>): number | undefined {
   for (const argument of field.arguments ?? []) {

@@ -9,8 +9,8 @@ interface UpdatedFieldShape {
 const UpdatedField = builder.objectRef<UpdatedFieldShape>("UpdatedField").implement({
   description: "A field an audited change modified, with its value before the change.",
   fields: (t) => ({
-    fieldName: t.exposeString("fieldName"),
-    fieldOriginalValue: t.string({ nullable: true, resolve: (f) => f.fieldOriginalValue ?? null }),
+    fieldName: t.exposeString("fieldName", { description: "Name of the modified field." }),
+    fieldOriginalValue: t.string({ nullable: true, description: "Its value before the change.", resolve: (f) => f.fieldOriginalValue ?? null }),
   }),
 });
 

@@ -12,16 +12,16 @@ export interface ContactColumns {
 export const PersonName = builder.objectRef<ContactColumns>("PersonName").implement({
   description: "A person's name.",
   fields: (t) => ({
-    firstName: t.exposeString("firstName", { nullable: true }),
-    middleName: t.exposeString("middleName", { nullable: true }),
-    lastName: t.exposeString("lastName", { nullable: true }),
+    firstName: t.exposeString("firstName", { nullable: true, description: "First (given) name." }),
+    middleName: t.exposeString("middleName", { nullable: true, description: "Middle name or initial." }),
+    lastName: t.exposeString("lastName", { nullable: true, description: "Last (family) name." }),
   }),
 });
 
 export const Phone = builder.objectRef<ContactColumns>("Phone").implement({
   description: "A phone number and its kind.",
   fields: (t) => ({
-    number: t.string({ nullable: true, resolve: (c) => c.phoneNumber }),
+    number: t.string({ nullable: true, description: "The number as written, e.g. 123-456-7890.", resolve: (c) => c.phoneNumber }),
     type: t.string({ nullable: true, description: "e.g. MOBILE, HOME, WORK.", resolve: (c) => c.phoneType }),
   }),
 });

@@ -94,3 +94,8 @@ export function argumentProblems(field: string, definitions: readonly GraphQLArg
   checkPaging(args, walk);
   return walk.problems;
 }
+
+/** The limits every input is held to, in words, for the descriptions of the inputs that carry documents. */
+export const INPUT_LIMITS_IN_WORDS =
+  `Strings hold at most ${STRING_LENGTH.short} characters and lists at most ${DEFAULT_LIST_LENGTH} entries unless a field says otherwise; ` +
+  `amounts ${DEFAULT_DECIMAL.precision - DEFAULT_DECIMAL.scale} digits before the point and ${DEFAULT_DECIMAL.scale} after it; and one request at most ${INPUT_OBJECTS_PER_REQUEST} input objects in all (a carton, an item, a fee, an event each count one).`;

@@ -4,6 +4,7 @@
  */
 import { ValidationError } from "../errors.js";
 import type { Prisma } from "../generated/prisma/client.js";
+import { STRING_LENGTH } from "../input-limits.js";
 import { builder } from "./builder.js";
 import { StatusCode, TrackingStatus } from "./enums.js";
 
@@ -16,7 +17,7 @@ const DateTimeRange = builder.inputType("DateTimeRange", {
 });
 
 export const ShipmentFilter = builder.inputType("ShipmentFilter", {
-  description: "Narrows `shipments` and `statusCounts`; all given conditions must hold.",
+  description: `Narrows \`shipments\` and \`statusCounts\`; all given conditions must hold. Strings hold at most ${STRING_LENGTH.short} characters.`,
   fields: (t) => ({
     statusCode: t.field({ type: [StatusCode], required: false, description: "Any of these fabric statuses." }),
     trackingStatus: t.field({ type: [TrackingStatus], required: false, description: "Any of these tracking statuses." }),

@@ -4,11 +4,12 @@ import type { Prisma, Shipment as ShipmentRow } from "../generated/prisma/client
 import { queryFromInfo } from "@pothos/plugin-prisma";
 import { type GraphQLResolveInfo, Kind } from "graphql";
 import { resolveCursorConnection } from "@pothos/plugin-relay";
+import { DEFAULT_PAGE_SIZE, PAGE_SIZE } from "../input-limits.js";
 import { builder } from "./builder.js";
 import { FulfillmentMethod, ShipmentType, StatusCode, TrackingStatus, VerificationStatus } from "./enums.js";
 import { byTrackingNumber, ShipmentFilter, shipmentsWhere } from "./shipment-filter.js";
 import { cursorSelection, cursorWhere, encodeCursor, orderByClause, ShipmentOrder, shipmentOrder } from "./shipment-order.js";
-import { chronological } from "./tracking-event.js";
+import { chronological, countedEvents } from "./tracking-event.js";
 
 const byPosition = { orderBy: { position: "asc" as const } };
 /**
@@ -80,16 +81,19 @@ export const Shipment = builder.prismaNode("Shipment", {
     }),
     trackingEvents: t.relation("trackingEvents", {
       description: "Tracking events of all cartons, oldest first. `last` keeps only the most recent ones.",
-      args: { last: t.arg.int({ required: false, description: "Only the most recent N events." }) },
+      args: { last: t.arg.int({ required: false, description: `Only the most recent N events; at most ${PAGE_SIZE}.` }) },
       query: (args) => ({ orderBy: chronological, ...(args.last ? { take: -args.last } : {}) }),
     }),
     trackingEventsConnection: t.relatedConnection("trackingEvents", {
-      description: `The shipment's tracking events, oldest first, as a Relay connection (first/after, last/before; 20 per page by default, at most 100). \`trackingEvents\` stays the plain list.`,
+      description: `The shipment's tracking events, oldest first, as a Relay connection (first/after, last/before; ${DEFAULT_PAGE_SIZE} per page by default, at most ${PAGE_SIZE}). \`trackingEvents\` stays the plain list.`,
       cursor: "id",
-      maxSize: 100,
-      defaultSize: 20,
+      maxSize: PAGE_SIZE,
+      defaultSize: DEFAULT_PAGE_SIZE,
       totalCount: true,
       query: { orderBy: chronological },
+    }, {
+      description: "A page of tracking events, oldest first.",
+      fields: (c) => ({ totalCount: c.int({ description: "How many tracking events there are, across all pages.", resolve: countedEvents }) }),
     }),
   }),
 });
@@ -114,28 +118,28 @@ builder.queryFields((t) => ({
     type: Shipment,
     nullable: true,
     description: "A shipment by its id (`ship_…`). NOT_FOUND when it does not exist for the caller.",
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: "The shipment's public id, `ship_…`." }) },
     resolve: (query, _root, { id }, ctx) => ownShipment(ctx, query, { id: String(id) }),
   }),
   shipmentByNumber: t.prismaField({
     type: Shipment,
     nullable: true,
-    description: "A shipment by its merchant-defined shipment number.",
-    args: { shipmentNumber: t.arg.string({ required: true }) },
+    description: "A shipment by its merchant-defined shipment number. NOT_FOUND when the caller has none with it.",
+    args: { shipmentNumber: t.arg.string({ required: true, description: "The merchant-defined shipment number (exact match)." }) },
     resolve: (query, _root, { shipmentNumber }, ctx) => ownShipment(ctx, query, { shipmentNumber }),
   }),
   shipmentByTrackingNumber: t.prismaField({
     type: Shipment,
     nullable: true,
-    description: "The shipment holding this tracking number (its own or one of its cartons').",
-    args: { trackingNumber: t.arg.string({ required: true }) },
+    description: "The shipment holding this tracking number (its own or one of its cartons'). NOT_FOUND when the caller has none with it.",
+    args: { trackingNumber: t.arg.string({ required: true, description: "A shipment or carton tracking number (exact match)." }) },
     resolve: (query, _root, { trackingNumber }, ctx) => ownShipment(ctx, query, byTrackingNumber(trackingNumber)),
   }),
   shipments: t.connection(
     {
       type: Shipment,
       description:
-        "The caller's shipments as a Relay connection, newest first unless `orderBy` says otherwise. Pages hold 20 shipments by default, at most 100. A cursor belongs to the `orderBy` it was issued for.",
+        `The caller's shipments as a Relay connection, newest first unless \`orderBy\` says otherwise. Pages hold ${DEFAULT_PAGE_SIZE} shipments by default, at most ${PAGE_SIZE}. A cursor belongs to the \`orderBy\` it was issued for.`,
       args: {
         filter: t.arg({ type: ShipmentFilter, required: false, description: "Only shipments matching all of these conditions." }),
         orderBy: t.arg({ type: ShipmentOrder, required: false, description: "Sort order; newest first (CREATED_AT DESC) when omitted." }),
@@ -147,7 +151,7 @@ builder.queryFields((t) => ({
         // plain row: what Pothos selects beyond it, its fields read back themselves.
         const selection: object = queryFromInfo({ context: ctx, info, typeName: "Shipment", select: cursorSelection(order), paths: [["nodes"], ["edges", "node"]] });
         const page = await resolveCursorConnection<Promise<ShipmentRow[]>>(
-          { args, defaultSize: 20, maxSize: 100, toCursor: (row) => encodeCursor(order, row) },
+          { args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: PAGE_SIZE, toCursor: (row) => encodeCursor(order, row) },
           async ({ after, before, limit, inverted }) =>
             selectsOnlyTotalCount(info) ? [] : ctx.db.shipment.findMany({
               ...selection,
@@ -161,6 +165,7 @@ builder.queryFields((t) => ({
       },
     },
     {
+      description: "A page of the caller's shipments.",
       fields: (c) => ({
         totalCount: c.int({ description: "How many shipments match the filter, across all pages.", resolve: (connection) => connection.totalCount() }),
       }),

@@ -3,13 +3,19 @@ import { TrackingSource, TrackingStatus } from "./enums.js";
 
 export { chronological } from "../tracking/identity.js";
 
+/**
+ * `totalCount` of a `trackingEventsConnection`, declared again only to describe it: Prisma counts
+ * the events in the page's own statement and the plugin leaves the number on the page.
+ */
+export const countedEvents = (page: object) => (page as { totalCount: number }).totalCount;
+
 interface NotesShape {
   description: string;
 }
 
 const TrackingNotes = builder.objectRef<NotesShape>("TrackingNotes").implement({
   description: "Free-text notes the carrier attached to an event.",
-  fields: (t) => ({ description: t.exposeString("description") }),
+  fields: (t) => ({ description: t.exposeString("description", { description: "The notes." }) }),
 });
 
 export const TrackingEvent = builder.prismaNode("TrackingEvent", {

@@ -157,7 +157,7 @@ async function* trackingUpdates(ctx: Context, filter: Filter): AsyncGenerator<Tr
   }
 }
 
-builder.subscriptionType({});
+builder.subscriptionType({ description: "Live updates over WebSocket (graphql-ws) or server-sent events: only ever the caller's own tenant's." });
 builder.subscriptionField("trackingUpdated", (t) =>
   t.field({
     type: TrackingUpdate,

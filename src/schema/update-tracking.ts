@@ -1,8 +1,10 @@
 /** Mutation.updateTracking: fabric's `POST /v3/shipments/actions/update-tracking` as GraphQL. */
 import { NotFoundError } from "../errors.js";
+import { LIST_LENGTH, STRING_LENGTH } from "../input-limits.js";
 import { validateEvents } from "../tracking/ingest.js";
 import { builder } from "./builder.js";
 import { TrackingEventInput } from "./create-shipment.js";
+import { INPUT_LIMITS_IN_WORDS } from "./input-bounds.js";
 import { Shipment } from "./shipment.js";
 import { chronological, TrackingEvent } from "./tracking-event.js";
 
@@ -13,12 +15,16 @@ interface UpdateTrackingResult {
 }
 
 const UpdateTrackingInput = builder.inputType("UpdateTrackingInput", {
-  description: "fabric's update-tracking request: new events for one carton of a shipment.",
+  description: `fabric's update-tracking request: new events for one carton of a shipment. ${INPUT_LIMITS_IN_WORDS}`,
   fields: (t) => ({
     shipmentNumber: t.string({ required: true, description: "Merchant-defined shipment number." }),
     trackingNumber: t.string({ required: true, description: "Tracking number of the carton the events belong to." }),
-    tracking: t.field({ type: [TrackingEventInput], required: true, description: "The events, in any order; re-sent events are ignored." }),
-    trackingURL: t.string({ description: "Carrier page tracking this carton." }),
+    tracking: t.field({
+      type: [TrackingEventInput],
+      required: true,
+      description: `The events, in any order; re-sent events are ignored. At most ${LIST_LENGTH["UpdateTrackingInput.tracking"]}.`,
+    }),
+    trackingURL: t.string({ description: `Carrier page tracking this carton; at most ${STRING_LENGTH.url} characters.` }),
     expectedVersion: t.int({ description: "Apply only if the shipment is still at this version (else CONFLICT with currentVersion)." }),
   }),
 });
@@ -48,7 +54,7 @@ builder.mutationField("updateTracking", (t) =>
     type: UpdateTrackingPayload,
     description:
       "Adds carrier tracking events to a carton. Idempotent per event; bumps the shipment version once when anything new applied, and notifies trackingUpdated subscribers.",
-    args: { input: t.arg({ type: UpdateTrackingInput, required: true }) },
+    args: { input: t.arg({ type: UpdateTrackingInput, required: true, description: "The carton and its new events." }) },
     resolve: async (_root, { input }, ctx) => {
       const cartons = [
         {

@@ -19,7 +19,7 @@ export type OrderDirection =
   /** Largest (latest) first. */
   | 'DESC';
 
-/** Narrows `shipments` and `statusCounts`; all given conditions must hold. */
+/** Narrows `shipments` and `statusCounts`; all given conditions must hold. Strings hold at most 255 characters. */
 export type ShipmentFilter = {
   /** Courier code, e.g. ups. */
   courier?: string | null | undefined;
@@ -62,30 +62,50 @@ export type ShipmentOrderField =
   /** When the shipment last changed. */
   | 'UPDATED_AT';
 
-/** fabric's shipment status. Standard shipments start as SHIPMENT_CREATED, pickups as PICKUP_CREATED; tracking moves them on at the milestones fabric names (partially delivered, delivered, pickup completed, return pending, return received). */
+/** fabric's shipment status. Standard shipments start as SHIPMENT_CREATED, pickups as PICKUP_CREATED; tracking moves them on only at the milestones below (deliveries, a pickup collected, returns). */
 export type StatusCode =
+  /** The customer collected the pickup shipment (all its cartons delivered). */
   | 'PICKUP_COMPLETED'
+  /** A pickup shipment was created and waits for the customer. */
   | 'PICKUP_CREATED'
+  /** The shipment was cancelled; tracking no longer changes its status. */
   | 'SHIPMENT_CANCELLED'
+  /** A standard shipment was created; the default for `createShipment`. */
   | 'SHIPMENT_CREATED'
+  /** All cartons were delivered. */
   | 'SHIPMENT_DELIVERED'
+  /** Some, not all, cartons were delivered. */
   | 'SHIPMENT_PARTIALLY_DELIVERED'
+  /** A return is under way: some carton is returning to, or was returned to, the sender. */
   | 'SHIPMENT_RETURN_PENDING'
+  /** All cartons were returned to the sender. */
   | 'SHIPMENT_RETURN_RECEIVED'
+  /** The shipment document was changed after creation. */
   | 'SHIPMENT_UPDATED';
 
-/** Canonical tracking status, normalized from every courier (AfterShip's tags: Pending, InfoReceived, InTransit, OutForDelivery, AvailableForPickup, AttemptFail, Delivered, Exception, Expired; returns split out as RETURNING/RETURNED). */
+/** Canonical tracking status, normalized from every courier onto AfterShip's tags, with returns split out as RETURNING/RETURNED. Listed in lifecycle order. */
 export type TrackingStatus =
+  /** A delivery attempt failed; the courier usually tries again (AttemptFail). */
   | 'ATTEMPT_FAIL'
+  /** Waiting at a pickup point for the recipient (AvailableForPickup). */
   | 'AVAILABLE_FOR_PICKUP'
+  /** Delivered, picked up or signed for (Delivered). A late in-transit scan does not undo it; only a return does. */
   | 'DELIVERED'
+  /** Held, delayed, damaged, lost, refused or undeliverable (Exception). */
   | 'EXCEPTION'
+  /** No news for a long time; no longer tracked (Expired). */
   | 'EXPIRED'
+  /** The courier has the shipment's details and is about to pick it up (InfoReceived). */
   | 'INFO_RECEIVED'
+  /** On the way: accepted, at a hub, in customs, departed (InTransit). */
   | 'IN_TRANSIT'
+  /** Out for delivery, or a delivery appointment is set (OutForDelivery). */
   | 'OUT_FOR_DELIVERY'
+  /** No tracking information yet, or the shipment was cancelled (AfterShip Pending). */
   | 'PENDING'
+  /** Received back by the sender (AfterShip exception_011). */
   | 'RETURNED'
+  /** On its way back to the sender (AfterShip exception_010). */
   | 'RETURNING';
 
 export type ListShipmentsQueryVariables = Exact<{
