@@ -21,6 +21,10 @@ import { createHttpServer } from "./server.js";
 import { TrackingIngestor } from "./tracking/ingest.js";
 import { relayPool, TrackingRelay, type RelayOptions } from "./tracking/relay.js";
 import { ShipmentSync } from "./tracking/sync.js";
+import { WebhookDispatcher } from "./webhooks/dispatcher.js";
+import { WebhookEndpoints } from "./webhooks/endpoints.js";
+import { WEBHOOK_DEFAULTS, type WebhookSettings } from "./webhooks/settings.js";
+import { WebhookTargets } from "./webhooks/target.js";
 import { createGateway } from "./yoga.js";
 
 export interface AppOptions {
@@ -41,6 +45,8 @@ export interface AppOptions {
   cursorSecret?: string;
   /** How the relay sweeps the delivery log (tests shorten the grace period). */
   relay?: Omit<RelayOptions, "onError">;
+  /** Webhook delivery; off unless `deliver` is set (tests of other parts need no job queue). */
+  webhooks?: Partial<WebhookSettings>;
   /** Updates a subscription may leave waiting before it is closed as too slow (default 1000). */
   maxPendingUpdates?: number;
 }
@@ -56,6 +62,13 @@ export function createApp(options: AppOptions) {
   const tracking = new TrackingIngestor(db, relay);
   const cursorKey = options.cursorSecret ? Buffer.from(options.cursorSecret) : randomBytes(32);
   const couriers = options.couriers ?? createCourierRegistry(parseCourierSettings({}).settings);
+  const webhookSettings = { ...WEBHOOK_DEFAULTS, ...options.webhooks };
+  const targets = new WebhookTargets(webhookSettings.allowHosts);
+  const onWebhookError = (error: unknown) => logger.warn({ err: error }, "webhook delivery: database or job queue failed; it retries");
+  const webhooks = {
+    endpoints: new WebhookEndpoints(db, targets),
+    dispatcher: new WebhookDispatcher(db, targets, webhookSettings, onWebhookError),
+  };
   const services: Services = {
     db,
     pubsub,
@@ -63,6 +76,7 @@ export function createApp(options: AppOptions) {
     couriers,
     sync: new ShipmentSync(db, couriers, tracking),
     cursorKey,
+    webhooks,
     delivery: { maxPendingUpdates: options.maxPendingUpdates ?? 1000 },
   };
   const edge = options.edge ?? EDGE_DEFAULTS;
@@ -84,15 +98,16 @@ export function createApp(options: AppOptions) {
     server,
     services,
     relay,
-    /** Starts listening; port 0 picks a free port. Resolves to the bound port. */
+    /** Starts webhook delivery (when on) and listening; port 0 picks a free port. Resolves to the bound port. */
     async listen(port: number, host?: string): Promise<number> {
+      if (webhookSettings.deliver) await webhooks.dispatcher.start();
       await new Promise<void>((resolve) => server.listen(port, host, resolve));
       return (server.address() as { port: number }).port;
     },
     /** Finishes requests in flight (up to `graceMs`), closes every connection, then stops the relay. */
     async close(graceMs = 3_000) {
       await server.shutdown(graceMs);
-      await relay.stop();
+      await Promise.all([relay.stop(), webhooks.dispatcher.stop()]);
     },
   };
 }

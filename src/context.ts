@@ -5,6 +5,8 @@ import type { Db } from "./db/client.js";
 import type { TrackingBus } from "./pubsub.js";
 import type { TrackingIngestor } from "./tracking/ingest.js";
 import type { ShipmentSync } from "./tracking/sync.js";
+import type { WebhookDispatcher } from "./webhooks/dispatcher.js";
+import type { WebhookEndpoints } from "./webhooks/endpoints.js";
 
 /** The long-lived parts of a gateway instance that resolvers use. */
 export interface Services {
@@ -17,6 +19,8 @@ export interface Services {
   sync: ShipmentSync;
   /** Seals list cursors (HMAC) so they are opaque and bound to the tenant they were given to. */
   cursorKey: Buffer;
+  /** Tenants' webhook endpoints and the dispatcher that delivers to them from the update log. */
+  webhooks: { endpoints: WebhookEndpoints; dispatcher: WebhookDispatcher };
   delivery: {
     /** Updates a subscription may leave waiting for a slow consumer before it is closed. */
     maxPendingUpdates: number;

@@ -95,6 +95,7 @@ async function main() {
     graphiqlHeaders: config.demo ? { Authorization: DEMO_BASIC_AUTHORIZATION } : undefined,
     couriers: createCourierRegistry(config.couriers, { logger: logger.child({ component: "couriers" }) }),
     cursorSecret: config.cursorSecret,
+    webhooks: config.webhooks,
   });
   const unconfigured = app.services.couriers.all().filter((courier) => !courier.configured);
   if (unconfigured.length) logger.info({ couriers: unconfigured.map((courier) => courier.code) }, "couriers not configured (no credentials)");
