@@ -104,10 +104,11 @@ export function createApp(options: AppOptions) {
       await new Promise<void>((resolve) => server.listen(port, host, resolve));
       return (server.address() as { port: number }).port;
     },
-    /** Finishes requests in flight (up to `graceMs`), closes every connection, then stops the relay. */
+    /** Finishes requests in flight (up to `graceMs`) while webhook delivery stops, closes every connection, then stops the relay. */
     async close(graceMs = 3_000) {
-      await server.shutdown(graceMs);
-      await Promise.all([relay.stop(), webhooks.dispatcher.stop()]);
+      // An attempt cut short by the stop is expired and retried by pg-boss; it need not hold the shutdown.
+      await Promise.all([server.shutdown(graceMs), webhooks.dispatcher.stop()]);
+      await relay.stop();
     },
   };
 }

@@ -21,6 +21,9 @@ import { signedHeaders } from "./signature.js";
 import type { WebhookTargets } from "./target.js";
 
 const QUEUE = "webhook-delivery";
+// One fan-out transaction's size: short enough that its locks never hold up a finishing delivery long.
+const ENDPOINTS_PER_BATCH = 50;
+const CHANGES_PER_ENDPOINT = 200;
 
 export interface DeliverySettings extends SendLimits {
   /** Retries after the first attempt; pg-boss waits about retryDelaySeconds · 2^n before retry n. */
@@ -139,22 +142,30 @@ export class WebhookDispatcher {
   }
 
   private async fanOutOnce(): Promise<void> {
-    if (!this.boss) return;
+    while (this.boss && (await this.fanOutBatch()));
+  }
+
+  /** One transaction's worth; true when there may be more behind it. */
+  private async fanOutBatch(): Promise<boolean> {
     let enqueued = false;
+    let more = false;
     await this.inTransaction(async (client) => {
       // Only endpoints behind their tenant's log; another instance takes the ones locked here.
       const { rows: endpoints } = await client.query<{ id: string; tenantId: string; eventTypes: string[]; cursor: number }>(
         `/* endpointsBehind */ SELECT e.id, e."tenantId", e."eventTypes", e.cursor FROM "WebhookEndpoint" e
          JOIN "TrackingSequence" s ON s."tenantId" = e."tenantId" AND s.last > e.cursor
-         ORDER BY e.id LIMIT 50 FOR UPDATE OF e SKIP LOCKED`,
+         ORDER BY e.id LIMIT $1 FOR UPDATE OF e SKIP LOCKED`,
+        [ENDPOINTS_PER_BATCH],
       );
+      more = endpoints.length === ENDPOINTS_PER_BATCH;
       for (const endpoint of endpoints) {
         const { rows: changes } = await client.query<LoggedChange>(
           `/* logAfterCursor */ SELECT "tenantId", sequence, "shipmentId", version, source, "previousStatus", status, "eventIds",
                   "trackingNumbers", "committedAt"
-           FROM "TrackingUpdateLog" WHERE "tenantId" = $1 AND sequence > $2 ORDER BY sequence LIMIT 200`,
-          [endpoint.tenantId, endpoint.cursor],
+           FROM "TrackingUpdateLog" WHERE "tenantId" = $1 AND sequence > $2 ORDER BY sequence LIMIT $3`,
+          [endpoint.tenantId, endpoint.cursor, CHANGES_PER_ENDPOINT],
         );
+        if (changes.length === CHANGES_PER_ENDPOINT) more = true;
         if (!changes.length) continue;
         const payload = await payloadsFor(client, changes);
         for (const change of changes) {
@@ -179,6 +190,7 @@ export class WebhookDispatcher {
       }
     });
     if (enqueued) this.wakeWorkers();
+    return more;
   }
 
   /** One attempt; throws to have pg-boss retry it later, unless it was the last. */

@@ -48,17 +48,20 @@ export async function startReceiver(): Promise<WebhookReceiver> {
   return receiver;
 }
 
-/** What a receiver does (the README's snippet): recompute the Standard Webhooks signature. */
-export function verifySignature(secret: string, webhook: ReceivedWebhook): boolean {
-  const id = String(webhook.headers["webhook-id"]);
-  const timestamp = String(webhook.headers["webhook-timestamp"]);
+/** The README's verification snippet, word for word, so the documented code is what is tested. */
+export function verifyWebhook(secret: string, headers: Headers, body: string, toleranceSeconds = 300): boolean {
+  const id = headers.get("webhook-id") ?? "";
+  const timestamp = headers.get("webhook-timestamp") ?? "";
+  if (Math.abs(Date.now() / 1000 - Number(timestamp)) > toleranceSeconds) return false; // replayed or stale
   const key = Buffer.from(secret.replace(/^whsec_/, ""), "base64");
-  const expected = createHmac("sha256", key).update(`${id}.${timestamp}.${webhook.body}`).digest();
-  return String(webhook.headers["webhook-signature"])
-    .split(" ")
-    .some((entry) => {
-      const [version, signature] = entry.split(",");
-      const given = Buffer.from(signature ?? "", "base64");
-      return version === "v1" && given.length === expected.length && timingSafeEqual(given, expected);
-    });
+  const expected = createHmac("sha256", key).update(`${id}.${timestamp}.${body}`).digest();
+  return (headers.get("webhook-signature") ?? "").split(" ").some((entry) => {
+    const [version, signature = ""] = entry.split(",");
+    const given = Buffer.from(signature, "base64");
+    return version === "v1" && given.length === expected.length && timingSafeEqual(given, expected);
+  });
+}
+
+export function verifySignature(secret: string, webhook: ReceivedWebhook): boolean {
+  return verifyWebhook(secret, new Headers(Object.entries(webhook.headers) as [string, string][]), webhook.body);
 }
