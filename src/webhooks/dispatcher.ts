@@ -104,7 +104,9 @@ export class WebhookDispatcher {
     for (let i = 0; i < concurrency; i++) {
       this.workers.push(
         await boss.work<DeliveryJob>(QUEUE, { includeMetadata: true, pollingIntervalSeconds: 1 }, ([job]) =>
-          this.attempt(job!.data, job!.retryCount >= job!.retryLimit),
+          // pg-boss pauses a worker for its polling interval after every job unless notified; while
+          // deliveries are waiting, that pause would cap each worker at one delivery a second.
+          this.attempt(job!.data, job!.retryCount >= job!.retryLimit).finally(() => this.wakeWorkers()),
         ),
       );
     }
@@ -205,7 +207,7 @@ export class WebhookDispatcher {
     if (!delivery) return;
     const outcome = await sendWebhook(this.targets, delivery.url, signedHeaders(delivery.secret, deliveryId, delivery.payload, new Date()), delivery.payload, this.settings);
     const settled = outcome.ok || last;
-    const next = await this.inTransaction(async (client) => {
+    await this.inTransaction(async (client) => {
       await client.query(LOCK_LANE, [delivery.endpointId, delivery.shipmentId]);
       const { rows: updated } = await client.query<{ sequence: number }>(
         `/* recordAttempt */ UPDATE "WebhookDelivery" SET attempts = attempts + 1, "lastAttemptAt" = now(), "responseStatus" = $2,
@@ -215,16 +217,14 @@ export class WebhookDispatcher {
          WHERE id = $1 RETURNING sequence`,
         [deliveryId, outcome.status, outcome.latencyMs, outcome.error, outcome.ok, settled],
       );
-      if (!settled || !inOrder || !updated.length) return false;
+      if (!settled || !inOrder || !updated.length) return;
       const { rows: following } = await client.query<{ id: string }>(
         `/* laneNext */ SELECT id FROM "WebhookDelivery" WHERE "endpointId" = $1 AND "shipmentId" = $2 AND status = 'PENDING' AND sequence > $3
          ORDER BY sequence LIMIT 1`,
         [delivery.endpointId, delivery.shipmentId, updated[0]!.sequence],
       );
       if (following[0]) await this.enqueue(client, { deliveryId: following[0].id, inOrder: true });
-      return following.length > 0;
     });
-    if (next) this.wakeWorkers();
     if (!settled) throw new Error(outcome.error ?? "delivery failed");
   }
 
