@@ -23,6 +23,10 @@ import { relayPool, TrackingRelay, type RelayOptions } from "./tracking/relay.js
 import { ShipmentSync } from "./tracking/sync.js";
 import { TRACKING_PAGE_OPERATIONS } from "./tracking-page/documents.js";
 import { PublicTrackingTokens } from "./tracking-page/tokens.js";
+import { WebhookDispatcher } from "./webhooks/dispatcher.js";
+import { WebhookEndpoints } from "./webhooks/endpoints.js";
+import { WEBHOOK_DEFAULTS, type WebhookSettings } from "./webhooks/settings.js";
+import { WebhookTargets } from "./webhooks/target.js";
 import { createGateway } from "./yoga.js";
 
 export interface AppOptions {
@@ -45,6 +49,8 @@ export interface AppOptions {
   relay?: Omit<RelayOptions, "onError">;
   /** The gateway's public address, for tracking links; the request's own origin when unset. */
   publicUrl?: string;
+  /** Webhook delivery; off unless `deliver` is set (tests of other parts need no job queue). */
+  webhooks?: Partial<WebhookSettings>;
   /** Updates a subscription may leave waiting before it is closed as too slow (default 1000). */
   maxPendingUpdates?: number;
 }
@@ -60,6 +66,13 @@ export function createApp(options: AppOptions) {
   const tracking = new TrackingIngestor(db, relay);
   const cursorKey = options.cursorSecret ? Buffer.from(options.cursorSecret) : randomBytes(32);
   const couriers = options.couriers ?? createCourierRegistry(parseCourierSettings({}).settings);
+  const webhookSettings = { ...WEBHOOK_DEFAULTS, ...options.webhooks };
+  const targets = new WebhookTargets(webhookSettings.allowHosts);
+  const onWebhookError = (error: unknown) => logger.warn({ err: error }, "webhook delivery: database or job queue failed; it retries");
+  const webhooks = {
+    endpoints: new WebhookEndpoints(db, targets),
+    dispatcher: new WebhookDispatcher(db, targets, webhookSettings, onWebhookError),
+  };
   const services: Services = {
     db,
     pubsub,
@@ -68,6 +81,7 @@ export function createApp(options: AppOptions) {
     sync: new ShipmentSync(db, couriers, tracking),
     cursorKey,
     trackingPage: { tokens: new PublicTrackingTokens(db), publicUrl: options.publicUrl },
+    webhooks,
     delivery: { maxPendingUpdates: options.maxPendingUpdates ?? 1000 },
   };
   const edge = options.edge ?? EDGE_DEFAULTS;
@@ -89,14 +103,16 @@ export function createApp(options: AppOptions) {
     server,
     services,
     relay,
-    /** Starts listening; port 0 picks a free port. Resolves to the bound port. */
+    /** Starts webhook delivery (when on) and listening; port 0 picks a free port. Resolves to the bound port. */
     async listen(port: number, host?: string): Promise<number> {
+      if (webhookSettings.deliver) await webhooks.dispatcher.start();
       await new Promise<void>((resolve) => server.listen(port, host, resolve));
       return (server.address() as { port: number }).port;
     },
-    /** Finishes requests in flight (up to `graceMs`), closes every connection, then stops the relay. */
+    /** Finishes requests in flight (up to `graceMs`) while webhook delivery stops, closes every connection, then stops the relay. */
     async close(graceMs = 3_000) {
-      await server.shutdown(graceMs);
+      // An attempt cut short by the stop is expired and retried by pg-boss; it need not hold the shutdown.
+      await Promise.all([server.shutdown(graceMs), webhooks.dispatcher.stop()]);
       await relay.stop();
     },
   };

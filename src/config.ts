@@ -6,6 +6,7 @@ import { parseCourierSettings, type CourierSettings } from "./couriers/config.js
 import { EDGE_DEFAULTS, type EdgeSettings } from "./edge/settings.js";
 import { loadManifest, type PersistedOperations } from "./persisted-operations.js";
 import type { PollerSettings } from "./tracking/poller.js";
+import { WEBHOOK_DEFAULTS, type WebhookSettings } from "./webhooks/settings.js";
 
 export interface Config {
   port: number;
@@ -30,6 +31,8 @@ export interface Config {
   cursorSecret?: string;
   /** PUBLIC_URL: the gateway's address as customers reach it, for public tracking links. */
   publicUrl?: string;
+  /** Webhook delivery: on by default; WEBHOOK_ALLOW_HOSTS exempts hosts from the public-address rule. */
+  webhooks: WebhookSettings;
   /** PERSISTED_OPERATIONS: apq (default), allowlist (with PERSISTED_OPERATIONS_FILE) or off. */
   persistedOperations: PersistedOperations;
 }
@@ -161,6 +164,14 @@ export function parseConfig(env: Env): Config {
     },
     cursorSecret,
     publicUrl: url("PUBLIC_URL", ["http:", "https:"])?.replace(/\/+$/, ""),
+    webhooks: {
+      ...WEBHOOK_DEFAULTS,
+      deliver: bool("WEBHOOKS", true),
+      allowHosts: (env.WEBHOOK_ALLOW_HOSTS ?? "").split(",").map((host) => host.trim()).filter(Boolean),
+      timeoutMs: int("WEBHOOK_TIMEOUT_MS", WEBHOOK_DEFAULTS.timeoutMs, 100, 60_000),
+      retryLimit: int("WEBHOOK_RETRY_LIMIT", WEBHOOK_DEFAULTS.retryLimit, 0, 20),
+      retryDelaySeconds: int("WEBHOOK_RETRY_DELAY_SECONDS", WEBHOOK_DEFAULTS.retryDelaySeconds, 1, 3_600),
+    },
     persistedOperations: persistedOperations(),
   };
   if (problems.length) throw new ConfigError(problems);

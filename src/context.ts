@@ -6,6 +6,8 @@ import type { TrackingBus } from "./pubsub.js";
 import type { PublicTrackingTokens } from "./tracking-page/tokens.js";
 import type { TrackingIngestor } from "./tracking/ingest.js";
 import type { ShipmentSync } from "./tracking/sync.js";
+import type { WebhookDispatcher } from "./webhooks/dispatcher.js";
+import type { WebhookEndpoints } from "./webhooks/endpoints.js";
 
 /** The long-lived parts of a gateway instance that resolvers use. */
 export interface Services {
@@ -20,6 +22,8 @@ export interface Services {
   cursorKey: Buffer;
   /** Public tracking links: their tokens, and the address they start with when it is configured. */
   trackingPage: { tokens: PublicTrackingTokens; publicUrl?: string };
+  /** Tenants' webhook endpoints and the dispatcher that delivers to them from the update log. */
+  webhooks: { endpoints: WebhookEndpoints; dispatcher: WebhookDispatcher };
   delivery: {
     /** Updates a subscription may leave waiting for a slow consumer before it is closed. */
     maxPendingUpdates: number;

@@ -92,6 +92,7 @@ async function main() {
     couriers: createCourierRegistry(config.couriers, { logger: logger.child({ component: "couriers" }) }),
     cursorSecret: config.cursorSecret,
     publicUrl: config.publicUrl,
+    webhooks: config.webhooks,
   });
   const unconfigured = app.services.couriers.all().filter((courier) => !courier.configured);
   if (unconfigured.length) logger.info({ couriers: unconfigured.map((courier) => courier.code) }, "couriers not configured (no credentials)");

@@ -19,5 +19,6 @@ import "./create-shipment.js";
 import "./update-tracking.js";
 import "./sync-shipment-tracking.js";
 import "./tracking-updated.js";
+import "./webhook-endpoint.js";
 
 export const schema = guardFields(builder.toSchema({ sortSchema: false }));

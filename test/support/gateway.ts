@@ -58,7 +58,7 @@ export function redisPair(url: string) {
 }
 
 export async function startTestGateway(
-  options: Pick<AppOptions, "couriers" | "relay" | "maxPendingUpdates" | "graphiqlHeaders" | "persistedOperations"> & {
+  options: Pick<AppOptions, "couriers" | "relay" | "maxPendingUpdates" | "graphiqlHeaders" | "persistedOperations" | "webhooks"> & {
     edge?: Partial<EdgeSettings>;
     rateLimitPoints?: number;
     redisUrl?: string;
@@ -81,6 +81,7 @@ export async function startTestGateway(
     persistedOperations: options.persistedOperations,
     relay: options.relay,
     maxPendingUpdates: options.maxPendingUpdates,
+    webhooks: options.webhooks,
   });
   const port = await app.listen(0, "127.0.0.1");
   const url = `http://127.0.0.1:${port}/graphql`;
