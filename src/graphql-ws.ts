@@ -63,6 +63,9 @@ export interface GraphqlWsParts {
   edge: EdgeSettings;
 }
 
+/** An outage is no refusal: 1013 (try again later) sends the client back, to resume where it was. */
+const TRY_AGAIN_LATER = [1013, "Service unavailable; retry shortly"] as const;
+
 function using(socket: WebSocket, viewer: Viewer) {
   const ids = credentialsInUse.get(socket) ?? new Set();
   credentialsInUse.set(socket, ids.add(viewer.credentialId));
@@ -117,8 +120,8 @@ export function attachGraphqlWs(server: Server, { gateway, authenticator, logger
           ctx.extra.viewer = using(socket, await authenticator.authenticate(credentials, request.socket.remoteAddress));
           return true;
         } catch (error) {
-          // An outage is no refusal: 1013 (try again later) sends the client back, where 4403 would not.
-          if (isDependencyFault(error)) ctx.extra.socket.close(1013, "Service unavailable; retry shortly");
+          // Where 4403 would tell the client to give up.
+          if (isDependencyFault(error)) ctx.extra.socket.close(...TRY_AGAIN_LATER);
           return false; // graphql-ws closes with 4403 Forbidden
         }
       },
@@ -150,7 +153,10 @@ export function attachGraphqlWs(server: Server, { gateway, authenticator, logger
       execute: (args) => (args.rootValue as Pick<Enveloped, "execute">).execute(args),
       // Subscriptions bypass envelop's per-subscriber execution: each update is executed once per
       // tenant and operation, and shared (see shared-execution.ts).
-      subscribe: async (args) => countedSubscription(await subscribeShared(args, (args.contextValue as Context).viewer.tenantId)),
+      subscribe: async (args) => {
+        const { viewer, closeConnection } = args.contextValue as Context;
+        return countedSubscription(await subscribeShared(args, viewer.tenantId, () => closeConnection?.(...TRY_AGAIN_LATER)));
+      },
       onError: (_ctx, _id, _payload, errors) => logger.debug({ errors }, "graphql-ws operation failed"),
     },
     wss,

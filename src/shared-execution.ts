@@ -20,9 +20,18 @@ function executeOnce(args: ExecutionArgs, message: unknown, key: string): Promis
   return executeOncePerMessage(message, key, () => executeEvent(args, message));
 }
 
-async function* responses(source: AsyncIterable<unknown>, args: ExecutionArgs, key: string) {
+/** The dependency (the database) was away while an update's data was loaded. */
+const unavailable = (result: ExecutionResult) => result.errors?.some((error) => error.extensions?.code === "SERVICE_UNAVAILABLE") ?? false;
+
+async function* responses(source: AsyncIterable<unknown>, args: ExecutionArgs, key: string, onUnavailable: () => void) {
   try {
-    for await (const message of source) yield await executeOnce(args, message, key);
+    for await (const message of source) {
+      const result = await executeOnce(args, message, key);
+      // Sent as an error in the update's place, the update would be lost: the client cannot tell
+      // which one it was and resumes after the next. Ended instead, it is replayed on resume.
+      if (unavailable(result)) return onUnavailable();
+      yield result;
+    }
   } catch (error) {
     throw error instanceof GraphQLError ? error : new Error("Unexpected error.");
   }
@@ -30,11 +39,12 @@ async function* responses(source: AsyncIterable<unknown>, args: ExecutionArgs, k
 
 /**
  * `subscribe` for graphql-ws: the schema's source stream, each event executed once for all
- * subscribers that share `scope` (the tenant) and the operation.
+ * subscribers that share `scope` (the tenant) and the operation. An event that cannot be executed
+ * for an outage ends the stream with `onUnavailable` (which sends the client back to resume).
  */
-export async function subscribeShared(args: ExecutionArgs, scope: string) {
+export async function subscribeShared(args: ExecutionArgs, scope: string, onUnavailable: () => void) {
   const source = await createSourceEventStream(args);
   if (!(Symbol.asyncIterator in source)) return { errors: source.errors?.map(masked) };
   const key = JSON.stringify([scope, print(args.document), args.operationName ?? null, args.variableValues ?? {}]);
-  return responses(source, args, key);
+  return responses(source, args, key, onUnavailable);
 }

@@ -7,7 +7,9 @@
  *   (d) the gateway itself is SIGKILLed and started again.
  * Writers retry each event until it is acknowledged. Asserted: the process never exits on (a)-(c),
  * requests recover within seconds, no request gets anything but 200 or 503, and among acknowledged
- * events none is lost and none applied twice. `CHAOS_ROUNDS` repeats the faults (`npm run chaos`).
+ * events none is lost and none applied twice. Subscribers resume with `afterSequence` after every
+ * close, and once the relay has caught up each has received every committed change exactly once, in
+ * sequence order. `CHAOS_ROUNDS` repeats the faults (`npm run chaos`).
  * Only servers this test started are ever killed.
  */
 import { chmod, mkdtemp, readFile, rm } from "node:fs/promises";
@@ -84,30 +86,82 @@ class Writer {
   }
 }
 
-/** A graphql-ws client that reconnects forever, collecting the (shipment, version) pairs it sees. */
-function watch(url: string): { seen: Set<string>; client: Client } {
-  const seen = new Set<string>();
-  const client = createClient({
-    url: wsUrl(url),
-    webSocketImpl: WebSocket,
-    connectionParams: DEMO_AUTH,
-    retryAttempts: Number.POSITIVE_INFINITY,
-    shouldRetry: () => true,
-    retryWait: async () => {
-      await sleep(200);
-    },
-  });
-  const subscribeForever = () =>
-    client.subscribe(
-      { query: "subscription { trackingUpdated { version shipment { shipmentNumber } } }" },
-      {
-        next: ({ data }: any) => data && seen.add(`${data.trackingUpdated.shipment.shipmentNumber}@${data.trackingUpdated.version}`),
-        error: () => setTimeout(subscribeForever, 200),
-        complete: () => {},
-      },
-    );
-  subscribeForever();
-  return { seen, client };
+const TRACKING_UPDATED = "subscription ($after: Int) { trackingUpdated(afterSequence: $after) { sequence version shipment { shipmentNumber } } }";
+
+/**
+ * A tenant-wide subscriber that resumes like a real client: it keeps the last `sequence` it received
+ * and, whenever its socket closes (a fault, a restart, 1001/1013/4470) or never opens, reconnects
+ * with backoff and resubscribes with `afterSequence` set to it. It starts at 0, so it owes us every
+ * change the tenant ever committed.
+ */
+class ResumingSubscriber {
+  /** Every delivery in arrival order, repeats included: the server's exactly-once is under test too. */
+  readonly deliveries: { sequence: number; key: string }[] = [];
+  last = 0;
+  reconnects = 0;
+  /** Results that carried an error in an update's place: the client cannot tell which update it lost. */
+  errors = 0;
+  private stopped = false;
+  private client: Client | undefined;
+  private readonly done: Promise<void>;
+
+  constructor(private readonly url: string) {
+    this.done = this.run();
+  }
+
+  async stop() {
+    this.stopped = true;
+    await this.client?.dispose();
+    await this.done;
+  }
+
+  private async run() {
+    for (let failures = 0; !this.stopped; ) {
+      const before = this.deliveries.length;
+      await this.subscribeUntilClosed();
+      failures = this.deliveries.length > before ? 0 : failures + 1;
+      if (this.stopped) return;
+      this.reconnects++;
+      await sleep(Math.min(100 * 2 ** failures, 2000));
+    }
+  }
+
+  private subscribeUntilClosed(): Promise<void> {
+    return new Promise((resolve) => {
+      const client = createClient({ url: wsUrl(this.url), webSocketImpl: WebSocket, connectionParams: DEMO_AUTH, retryAttempts: 0 });
+      this.client = client;
+      const closed = () => void Promise.resolve(client.dispose()).finally(resolve);
+      client.subscribe(
+        { query: TRACKING_UPDATED, variables: { after: this.last } },
+        {
+          next: ({ data }: any) => {
+            if (!data?.trackingUpdated) return void this.errors++;
+            const { sequence, version, shipment } = data.trackingUpdated;
+            this.deliveries.push({ sequence, key: `${shipment.shipmentNumber}@${version}` });
+            this.last = Math.max(this.last, sequence);
+          },
+          error: closed,
+          complete: closed,
+        },
+      );
+    });
+  }
+
+  /** Against the committed changes (sequence → shipment@version): what it missed, repeated or mislabelled. */
+  audit(committed: Map<number, string>) {
+    const received = new Map<number, string>();
+    let duplicates = 0;
+    let high = 0;
+    for (const { sequence, key } of this.deliveries) {
+      // Deduped by sequence, as the client would: anything at or below the last one is a repeat (or out of order).
+      if (sequence <= high) duplicates++;
+      else received.set(sequence, key);
+      high = Math.max(high, sequence);
+    }
+    const missed = [...committed].filter(([sequence]) => !received.has(sequence)).length;
+    const mislabelled = [...committed].filter(([sequence, key]) => received.has(sequence) && received.get(sequence) !== key).length;
+    return { missed, duplicates, mislabelled, errors: this.errors, reconnects: this.reconnects };
+  }
 }
 
 /** Connection URL of the gateway's embedded cluster, from its data directory. */
@@ -163,8 +217,8 @@ describe("chaos: writers and subscribers through PostgreSQL, Redis and process f
       });
       expect(created.body.errors).toBeUndefined();
     }
-    const watchers = [watch(url), watch(url)];
-    cleanup.push(() => Promise.all(watchers.map((w) => w.client.dispose())));
+    const subscribers = [new ResumingSubscriber(url), new ResumingSubscriber(url)];
+    cleanup.push(() => Promise.all(subscribers.map((s) => s.stop())));
     for (const writer of writers) writer.start();
 
     const recoveredMs: Record<string, number[]> = { terminateBackends: [], killPostgres: [], killRedis: [], killGateway: [] };
@@ -222,6 +276,17 @@ describe("chaos: writers and subscribers through PostgreSQL, Redis and process f
     // What the database holds for each writer's shipment, against what was acknowledged.
     const admin = new pg.Client({ connectionString: await clusterUrl(dataDir) });
     await admin.connect();
+    // Once the relay has caught up, every subscriber has resumed up to the tenant's last change.
+    const { rows: heads } = await admin.query<{ last: number }>(`SELECT last FROM "TrackingSequence" WHERE "tenantId" = 'demo'`);
+    const head = heads[0]?.last ?? 0;
+    for (const waited = Date.now(); subscribers.some((s) => s.last < head) && Date.now() - waited < 60_000; ) await sleep(100);
+    await Promise.all(subscribers.map((s) => s.stop()));
+    const { rows: logged } = await admin.query<{ sequence: number; shipmentNumber: string; version: number }>(
+      `SELECT l.sequence, s."shipmentNumber", l.version
+       FROM "TrackingUpdateLog" l JOIN "Shipment" s ON s.id = l."shipmentId"
+       WHERE s."shipmentNumber" LIKE 'CHAOS-%' AND l."tenantId" = 'demo'`,
+    );
+    const committed = new Map(logged.map((r) => [r.sequence, `${r.shipmentNumber}@${r.version}`]));
     const { rows } = await admin.query<{ shipmentNumber: string; version: number; eventId: string; copies: number }>(
       `SELECT s."shipmentNumber", s.version, e."eventId", count(*)::int AS copies
        FROM "Shipment" s JOIN "TrackingEvent" e ON e."shipmentId" = s.id
@@ -239,7 +304,9 @@ describe("chaos: writers and subscribers through PostgreSQL, Redis and process f
     const outcomes: Record<string, number> = {};
     for (const writer of writers) for (const [status, n] of writer.statuses) outcomes[status] = (outcomes[status] ?? 0) + n;
     const committedVersions = [...versions.values()].reduce((sum, v) => sum + v - 1, 0);
-    const seenLive = watchers.map((w) => [...w.seen].filter((key) => key.startsWith("CHAOS-")).length);
+    // Each committed version has its row in the delivery log, or no subscriber could ever be owed it.
+    const unlogged = committedVersions - new Set(committed.values()).size;
+    const delivery = subscribers.map((s) => s.audit(committed));
     // Faults only the process-wide backstop caught: each is a handler still missing somewhere.
     const escaped: Record<string, number> = {};
     for (const line of (earlierOutput + gateway.output()).split("\n").filter((l) => l.includes("dependency fault escaped"))) {
@@ -247,12 +314,17 @@ describe("chaos: writers and subscribers through PostgreSQL, Redis and process f
       escaped[`${kind}: ${err?.message}`] = (escaped[`${kind}: ${err?.message}`] ?? 0) + 1;
     }
     console.log(
-      `[chaos] ${JSON.stringify({ rounds: ROUNDS, acknowledged: acknowledged.length, lost, appliedTwice, outcomes, recoveredMs, committedVersions, seenLive, escaped })}`,
+      `[chaos] ${JSON.stringify({ rounds: ROUNDS, acknowledged: acknowledged.length, lost, appliedTwice, outcomes, recoveredMs, committedVersions, unlogged, delivery, escaped })}`,
     );
 
     expect(acknowledged.length).toBeGreaterThan(0);
     expect(lost).toBe(0);
     expect(appliedTwice).toBe(0);
+    // Resumed with afterSequence after every close: each committed change arrived once, in order, at each subscriber.
+    expect(unlogged).toBe(0);
+    expect(delivery.map(({ missed, duplicates, mislabelled, errors }) => ({ missed, duplicates, mislabelled, errors }))).toEqual(
+      subscribers.map(() => ({ missed: 0, duplicates: 0, mislabelled: 0, errors: 0 })),
+    );
     // Only success or "retry shortly" (or no connection at all, while the process was down).
     expect(Object.keys(outcomes).filter((status) => !["200", "503", "connection failed"].includes(status))).toEqual([]);
     for (const times of Object.values(recoveredMs)) for (const ms of times) expect(ms).toBeLessThan(30_000);

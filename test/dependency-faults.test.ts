@@ -1,15 +1,19 @@
 /**
  * Dependency faults in one gateway instance: connections cut under concurrent writes, a database out
  * of reach (503 SERVICE_UNAVAILABLE with Retry-After on GraphQL and REST, nothing masked), a Redis
- * outage the rate limiter rides out, and the operator's view: request ids and /metrics.
+ * outage the rate limiter rides out, a subscription update lost to an outage while it was loaded,
+ * and the operator's view: request ids and /metrics.
  */
+import net, { type AddressInfo, type Socket } from "node:net";
 import pg from "pg";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.js";
+import { issueKeys } from "../src/auth/credentials.js";
 import { createDb } from "../src/db/client.js";
 import { freePort } from "../src/db/embedded.js";
-import { startTestGateway, redisPair, type TestGateway } from "./support/gateway.js";
+import { createTestDatabase } from "./support/database.js";
+import { basicHeader, startTestGateway, redisPair, type TestGateway } from "./support/gateway.js";
 import { connect, subscribe } from "./support/subscriptions.js";
 import { redisServerInstalled, startPrivateRedis, type PrivateRedis } from "./support/private-redis.js";
 
@@ -66,6 +70,79 @@ describe("PostgreSQL connections terminated under concurrent writes", () => {
     const shipment = await gw.db.shipment.findFirstOrThrow({ where: { shipmentNumber: "CUT-1" } });
     expect(shipment.version).toBe(61); // one version per event: nothing applied twice
     expect(statuses.every((status) => status === 200 || status === 503)).toBe(true);
+  }, 60_000);
+});
+
+/** A TCP path to a database that can be cut: every connection through it dropped, new ones refused. */
+async function cuttablePath(databaseUrl: string) {
+  const target = new URL(databaseUrl);
+  const sockets = new Set<Socket>();
+  let open = true;
+  const server = net.createServer((client) => {
+    if (!open) return client.destroy();
+    const upstream = net.connect(Number(target.port), target.hostname);
+    for (const socket of [client, upstream]) {
+      sockets.add(socket.on("error", () => {}).on("close", () => sockets.delete(socket)));
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = new URL(databaseUrl);
+  url.port = String((server.address() as AddressInfo).port);
+  return {
+    url: url.toString(),
+    cut() {
+      open = false;
+      for (const socket of sockets) socket.destroy();
+    },
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+describe("a subscription update whose data cannot be loaded for an outage", () => {
+  it("is not sent as an error in its place (the client could not resume before it): the socket closes with 1013", async () => {
+    const database = await createTestDatabase();
+    const path = await cuttablePath(database.url);
+    const db = createDb({ url: path.url });
+    const app = createApp({ db, logger: pino({ level: "silent" }), rateLimit: { points: 1000, durationSeconds: 60 }, production: true });
+    const url = `http://127.0.0.1:${await app.listen(0, "127.0.0.1")}/graphql`;
+    try {
+      const { basic } = await issueKeys(db, { id: "outage" });
+      const auth = { authorization: basicHeader(basic.keyId, basic.secret) };
+      const created = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...auth },
+        body: JSON.stringify({ query: 'mutation { createShipment(input: { shipmentNumber: "OUT-1", cartons: [{ trackingNumber: "1ZOUT0000001" }] }) { id } }' }),
+      });
+      const shipmentId = (await db.shipment.findFirstOrThrow({ where: { shipmentNumber: "OUT-1" } })).id;
+      expect(created.status).toBe(200);
+      const client = connect(url, auth);
+      const closed = new Promise<CloseEvent>((resolve) => client.on("closed", (event) => resolve(event as CloseEvent)));
+      const subscriber = await subscribe(client, "subscription { trackingUpdated { sequence shipment { shipmentNumber } } }");
+
+      path.cut();
+      // The tenant's first change, as the relay would publish it: loading its shipment now fails.
+      await app.services.pubsub.publish({
+        tenantId: "outage",
+        sequence: 1,
+        shipmentId,
+        version: 2,
+        source: "PUSH",
+        previousStatus: null,
+        status: null,
+        eventIds: [],
+        trackingNumbers: ["1ZOUT0000001"],
+      });
+      const outcome = await Promise.race([closed.then((event) => event.code), subscriber.waitFor(1, 20_000)]);
+      expect(outcome).toBe(1013);
+      expect(subscriber.received).toEqual([]);
+      await client.dispose();
+    } finally {
+      await app.close();
+      await db.$disconnect().catch(() => undefined);
+      await path.close();
+      await database.drop();
+    }
   }, 60_000);
 });
 
