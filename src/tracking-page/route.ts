@@ -131,7 +131,9 @@ async function serveLive(parts: TrackingPageParts, req: IncomingMessage, res: Se
     variableValues: { shipmentId: found.shipmentId, afterVersion: resumeVersion(req, url) },
     contextValue: await contextFactory(),
   };
-  const stream = await subscribeShared(args, found.viewer.tenantId);
+  // An outage ends the stream, and so this response; the browser's EventSource reconnects and
+  // resumes after its Last-Event-ID, so the update that could not be loaded is replayed, not lost.
+  const stream = await subscribeShared(args, found.viewer.tenantId, () => undefined);
   if (!(Symbol.asyncIterator in stream)) return sendFailure(res, (stream.errors ?? []) as OperationError[], nonce);
   res.writeHead(200, headers);
   res.write("retry: 5000\n\n");
