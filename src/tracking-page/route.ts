@@ -131,9 +131,11 @@ async function serveLive(parts: TrackingPageParts, req: IncomingMessage, res: Se
     variableValues: { shipmentId: found.shipmentId, afterVersion: resumeVersion(req, url) },
     contextValue: await contextFactory(),
   };
-  // An outage ends the stream, and so this response; the browser's EventSource reconnects and
-  // resumes after its Last-Event-ID, so the update that could not be loaded is replayed, not lost.
-  const stream = await subscribeShared(args, found.viewer.tenantId, () => undefined);
+  // An outage ends the stream, and so this response, without the final "end": the browser's
+  // EventSource reconnects and resumes after its Last-Event-ID, so the update that could not be
+  // loaded is replayed, not lost.
+  let unavailable = false;
+  const stream = await subscribeShared(args, found.viewer.tenantId, () => (unavailable = true));
   if (!(Symbol.asyncIterator in stream)) return sendFailure(res, (stream.errors ?? []) as OperationError[], nonce);
   res.writeHead(200, headers);
   res.write("retry: 5000\n\n");
@@ -150,7 +152,7 @@ async function serveLive(parts: TrackingPageParts, req: IncomingMessage, res: Se
       res.write(`id: ${shipment.version}\nevent: update\ndata: ${update}\n\n`);
     }
     // The subscription ended for good: the page stops reconnecting and says so.
-    if (!res.destroyed) res.write("event: end\ndata: {}\n\n");
+    if (!res.destroyed && !unavailable) res.write("event: end\ndata: {}\n\n");
   } catch {
     // Too slow, or the database went away: the page reconnects after `retry` and resumes from its
     // Last-Event-ID, so this is no failure of the page's.
