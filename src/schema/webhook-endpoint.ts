@@ -1,6 +1,7 @@
 /** Webhooks: WebhookEndpoint and WebhookDelivery, and the root fields that manage them. */
 import { NotFoundError, ValidationError } from "../errors.js";
 import * as enums from "../generated/prisma/enums.js";
+import { DEFAULT_PAGE_SIZE, PAGE_SIZE } from "../input-limits.js";
 import { WEBHOOK_EVENT_TYPES } from "../webhooks/event-types.js";
 import { builder } from "./builder.js";
 
@@ -9,8 +10,13 @@ const EVENT_TYPES_PROSE =
 
 const WebhookDeliveryStatus = builder.enumType(enums.WebhookDeliveryStatus, {
   name: "WebhookDeliveryStatus",
-  description:
-    "PENDING: waiting for its attempt or its retry (a shipment's deliveries go out in order). REDELIVERING: asked for again. DELIVERED: the receiver answered 2xx. FAILED: every retry failed; redeliver it when the receiver is fixed.",
+  description: "Where a webhook delivery stands.",
+  values: {
+    PENDING: { description: "Waiting for its attempt or its retry (a shipment's deliveries go out in order)." },
+    REDELIVERING: { description: "Asked for again with `redeliverWebhook`; goes out at once." },
+    DELIVERED: { description: "The receiver answered 2xx." },
+    FAILED: { description: "Every retry failed; redeliver it once the receiver is fixed." },
+  } satisfies Record<keyof typeof enums.WebhookDeliveryStatus, { description: string }>,
 });
 
 const WebhookEndpoint = builder.prismaObject("WebhookEndpoint", {
@@ -77,11 +83,15 @@ builder.queryField("webhookDeliveries", (t) =>
     args: {
       endpointId: t.arg.id({ required: false, description: "Only this endpoint's deliveries." }),
       status: t.arg({ type: WebhookDeliveryStatus, required: false, description: "Only deliveries in this status." }),
-      first: t.arg.int({ required: false, defaultValue: 50, description: "How many (1 to 500)." }),
+      first: t.arg.int({
+        required: false,
+        defaultValue: DEFAULT_PAGE_SIZE,
+        description: `How many, newest first: ${DEFAULT_PAGE_SIZE} by default, from 1 to ${PAGE_SIZE}.`,
+      }),
     },
     resolve: (query, _root, args, ctx) => {
-      const first = args.first ?? 50;
-      if (first < 1 || first > 500) throw new ValidationError([{ path: "first", message: "must be from 1 to 500" }]);
+      const first = args.first ?? DEFAULT_PAGE_SIZE;
+      if (first < 1) throw new ValidationError([{ path: "first", message: `must be from 1 to ${PAGE_SIZE}` }]);
       return ctx.db.webhookDelivery.findMany({
         ...query,
         where: {
