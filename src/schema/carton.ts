@@ -1,7 +1,7 @@
 import { DEFAULT_PAGE_SIZE, PAGE_SIZE } from "../input-limits.js";
 import { builder } from "./builder.js";
 import { TrackingStatus } from "./enums.js";
-import { chronological, countedEvents } from "./tracking-event.js";
+import { chronological, trackingEventsConnection } from "./tracking-event.js";
 
 builder.prismaNode("Carton", {
   select: { id: true },
@@ -45,16 +45,6 @@ builder.prismaNode("Carton", {
       args: { last: t.arg.int({ required: false, description: `Only the most recent N events; at most ${PAGE_SIZE}.` }) },
       query: (args) => ({ orderBy: chronological, ...(args.last ? { take: -args.last } : {}) }),
     }),
-    trackingEventsConnection: t.relatedConnection("trackingEvents", {
-      description: `The carton's tracking events, oldest first, as a Relay connection (first/after, last/before; ${DEFAULT_PAGE_SIZE} per page by default, at most ${PAGE_SIZE}). \`trackingEvents\` stays the plain list.`,
-      cursor: "id",
-      maxSize: PAGE_SIZE,
-      defaultSize: DEFAULT_PAGE_SIZE,
-      totalCount: true,
-      query: { orderBy: chronological },
-    }, {
-      description: "A page of tracking events, oldest first.",
-      fields: (c) => ({ totalCount: c.int({ description: "How many tracking events there are, across all pages.", resolve: countedEvents }) }),
-    }),
+    trackingEventsConnection: t.relatedConnection("trackingEvents", ...trackingEventsConnection("carton")),
   }),
 });

@@ -9,7 +9,7 @@ import { builder } from "./builder.js";
 import { FulfillmentMethod, ShipmentType, StatusCode, TrackingStatus, VerificationStatus } from "./enums.js";
 import { byTrackingNumber, ShipmentFilter, shipmentsWhere } from "./shipment-filter.js";
 import { cursorSelection, cursorWhere, encodeCursor, orderByClause, ShipmentOrder, shipmentOrder } from "./shipment-order.js";
-import { chronological, countedEvents } from "./tracking-event.js";
+import { chronological, trackingEventsConnection } from "./tracking-event.js";
 
 const byPosition = { orderBy: { position: "asc" as const } };
 /**
@@ -84,17 +84,7 @@ export const Shipment = builder.prismaNode("Shipment", {
       args: { last: t.arg.int({ required: false, description: `Only the most recent N events; at most ${PAGE_SIZE}.` }) },
       query: (args) => ({ orderBy: chronological, ...(args.last ? { take: -args.last } : {}) }),
     }),
-    trackingEventsConnection: t.relatedConnection("trackingEvents", {
-      description: `The shipment's tracking events, oldest first, as a Relay connection (first/after, last/before; ${DEFAULT_PAGE_SIZE} per page by default, at most ${PAGE_SIZE}). \`trackingEvents\` stays the plain list.`,
-      cursor: "id",
-      maxSize: PAGE_SIZE,
-      defaultSize: DEFAULT_PAGE_SIZE,
-      totalCount: true,
-      query: { orderBy: chronological },
-    }, {
-      description: "A page of tracking events, oldest first.",
-      fields: (c) => ({ totalCount: c.int({ description: "How many tracking events there are, across all pages.", resolve: countedEvents }) }),
-    }),
+    trackingEventsConnection: t.relatedConnection("trackingEvents", ...trackingEventsConnection("shipment")),
   }),
 });
 

@@ -1,13 +1,37 @@
+import type { GenericFieldRef } from "@pothos/core";
+import { DEFAULT_PAGE_SIZE, PAGE_SIZE } from "../input-limits.js";
 import { builder } from "./builder.js";
 import { TrackingSource, TrackingStatus } from "./enums.js";
 
-export { chronological } from "../tracking/identity.js";
+import { chronological } from "../tracking/identity.js";
+
+export { chronological };
 
 /**
  * `totalCount` of a `trackingEventsConnection`, declared again only to describe it: Prisma counts
  * the events in the page's own statement and the plugin leaves the number on the page.
  */
-export const countedEvents = (page: object) => (page as { totalCount: number }).totalCount;
+const countedEvents = (page: object) => (page as { totalCount: number }).totalCount;
+
+/** `trackingEventsConnection` of Carton and Shipment: the same paging of their events, described for each. */
+export function trackingEventsConnection(owner: "carton" | "shipment") {
+  return [
+    {
+      description: `The ${owner}'s tracking events, oldest first, as a Relay connection (first/after, last/before; ${DEFAULT_PAGE_SIZE} per page by default, at most ${PAGE_SIZE}). \`trackingEvents\` stays the plain list.`,
+      cursor: "id",
+      maxSize: PAGE_SIZE,
+      defaultSize: DEFAULT_PAGE_SIZE,
+      totalCount: true,
+      query: { orderBy: chronological },
+    },
+    {
+      description: "A page of tracking events, oldest first.",
+      fields: (c: { int: (options: { description: string; resolve: typeof countedEvents }) => GenericFieldRef<unknown> }) => ({
+        totalCount: c.int({ description: "How many tracking events there are, across all pages.", resolve: countedEvents }),
+      }),
+    },
+  ] as const;
+}
 
 interface NotesShape {
   description: string;
