@@ -5,7 +5,7 @@
 import * as enums from "../generated/prisma/enums.js";
 import { builder } from "./builder.js";
 
-type Meanings<E> = Record<keyof E, { description: string }>;
+export type Meanings<E> = Record<keyof E, { description: string }>;
 
 export const StatusCode = builder.enumType(enums.StatusCode, {
   name: "StatusCode",

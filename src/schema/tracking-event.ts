@@ -1,9 +1,8 @@
 import type { GenericFieldRef } from "@pothos/core";
 import { DEFAULT_PAGE_SIZE, PAGE_SIZE } from "../input-limits.js";
+import { chronological } from "../tracking/identity.js";
 import { builder } from "./builder.js";
 import { TrackingSource, TrackingStatus } from "./enums.js";
-
-import { chronological } from "../tracking/identity.js";
 
 export { chronological };
 

@@ -4,6 +4,7 @@ import * as enums from "../generated/prisma/enums.js";
 import { DEFAULT_PAGE_SIZE, PAGE_SIZE } from "../input-limits.js";
 import { WEBHOOK_EVENT_TYPES } from "../webhooks/event-types.js";
 import { builder } from "./builder.js";
+import type { Meanings } from "./enums.js";
 
 const EVENT_TYPES_PROSE =
   "`tracking.updated` (every tracking change), `shipment.delivered` (the shipment's status became DELIVERED), `shipment.exception` (it became EXCEPTION or ATTEMPT_FAIL). One change is delivered once per endpoint, as the most specific type the endpoint subscribed to.";
@@ -16,7 +17,7 @@ const WebhookDeliveryStatus = builder.enumType(enums.WebhookDeliveryStatus, {
     REDELIVERING: { description: "Asked for again with `redeliverWebhook`; goes out at once." },
     DELIVERED: { description: "The receiver answered 2xx." },
     FAILED: { description: "Every retry failed; redeliver it once the receiver is fixed." },
-  } satisfies Record<keyof typeof enums.WebhookDeliveryStatus, { description: string }>,
+  } satisfies Meanings<typeof enums.WebhookDeliveryStatus>,
 });
 
 const WebhookEndpoint = builder.prismaObject("WebhookEndpoint", {
