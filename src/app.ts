@@ -5,13 +5,14 @@
  */
 import { randomBytes } from "node:crypto";
 import type { Redis } from "ioredis";
+import type pg from "pg";
 import type { Logger } from "pino";
 import { Authenticator } from "./auth/credentials.js";
 import type { Config } from "./config.js";
 import type { Services } from "./context.js";
 import { parseCourierSettings } from "./couriers/config.js";
 import { createCourierRegistry, type CourierRegistry } from "./couriers/registry.js";
-import { sqlPool, type Db } from "./db/client.js";
+import type { Db } from "./db/client.js";
 import { EDGE_DEFAULTS, type EdgeSettings } from "./edge/settings.js";
 import { allowingOwn, type PersistedOperations } from "./persisted-operations.js";
 import { inProcessBus, redisBus } from "./pubsub.js";
@@ -31,6 +32,8 @@ import { createGateway } from "./yoga.js";
 
 export interface AppOptions {
   db: Db;
+  /** The node-postgres pool under `db` (createDb gives both), for the hand-written SQL. */
+  pool: pg.Pool;
   logger: Logger;
   /** Shared pub/sub and rate limits; `publish` and `subscribe` must be separate connections. */
   redis?: { publish: Redis; subscribe: Redis };
@@ -58,12 +61,12 @@ export interface AppOptions {
 export type App = ReturnType<typeof createApp>;
 
 export function createApp(options: AppOptions) {
-  const { db, logger } = options;
+  const { db, pool, logger } = options;
   const persistedOperations = allowingOwn(options.persistedOperations ?? { mode: "apq" }, [...REST_OPERATIONS, ...TRACKING_PAGE_OPERATIONS]);
   const pubsub = options.redis ? redisBus(options.redis) : inProcessBus();
   const onRelayError = (error: unknown) => logger.warn({ err: error }, "tracking update not published yet; the relay retries");
-  const relay = new TrackingRelay(relayPool(sqlPool(db), onRelayError), pubsub, { ...options.relay, onError: onRelayError });
-  const tracking = new TrackingIngestor(db, relay);
+  const relay = new TrackingRelay(relayPool(pool, onRelayError), pubsub, { ...options.relay, onError: onRelayError });
+  const tracking = new TrackingIngestor(pool, relay);
   const cursorKey = options.cursorSecret ? Buffer.from(options.cursorSecret) : randomBytes(32);
   const couriers = options.couriers ?? createCourierRegistry(parseCourierSettings({}).settings);
   const webhookSettings = { ...WEBHOOK_DEFAULTS, ...options.webhooks };
@@ -71,10 +74,11 @@ export function createApp(options: AppOptions) {
   const onWebhookError = (error: unknown) => logger.warn({ err: error }, "webhook delivery: database or job queue failed; it retries");
   const webhooks = {
     endpoints: new WebhookEndpoints(db, targets),
-    dispatcher: new WebhookDispatcher(db, targets, webhookSettings, onWebhookError),
+    dispatcher: new WebhookDispatcher(pool, targets, webhookSettings, onWebhookError),
   };
   const services: Services = {
     db,
+    pool,
     pubsub,
     tracking,
     couriers,
@@ -96,7 +100,7 @@ export function createApp(options: AppOptions) {
     graphiqlHeaders: options.graphiqlHeaders,
     persistedOperations,
   });
-  const server = createHttpServer({ gateway, db, authenticator, logger, persistedOperations, edge, trackingPageTokens: services.trackingPage.tokens });
+  const server = createHttpServer({ gateway, db, pool, authenticator, logger, persistedOperations, edge, trackingPageTokens: services.trackingPage.tokens });
   relay.start();
   return {
     gateway,

@@ -1,4 +1,5 @@
 /** What every resolver sees, per HTTP request or graphql-ws operation. */
+import type pg from "pg";
 import type { Viewer } from "./auth/credentials.js";
 import type { CourierRegistry } from "./couriers/registry.js";
 import type { Db } from "./db/client.js";
@@ -12,6 +13,8 @@ import type { WebhookEndpoints } from "./webhooks/endpoints.js";
 /** The long-lived parts of a gateway instance that resolvers use. */
 export interface Services {
   db: Db;
+  /** The node-postgres pool under `db`, for hand-written SQL (src/db/sql.ts). */
+  pool: pg.Pool;
   tracking: TrackingIngestor;
   pubsub: TrackingBus;
   /** Courier connectors by code, each behind the resilience wrapper. */

@@ -66,7 +66,7 @@ async function main() {
     },
   });
   logger.info({ embedded: database.embedded, migrationsApplied: database.migrationsApplied }, "database ready");
-  const db = createDb({
+  const { db, pool } = createDb({
     url: database.url,
     onStatement: logger.isLevelEnabled("trace") ? (sql) => logger.trace({ sql }) : undefined,
     onConnectionError: (error) => logger.warn({ err: error }, "database connection lost"),
@@ -82,6 +82,7 @@ async function main() {
     : undefined;
   const app = createApp({
     db,
+    pool,
     logger,
     redis,
     rateLimit: config.rateLimit,
@@ -97,7 +98,7 @@ async function main() {
   const unconfigured = app.services.couriers.all().filter((courier) => !courier.configured);
   if (unconfigured.length) logger.info({ couriers: unconfigured.map((courier) => courier.code) }, "couriers not configured (no credentials)");
   const poller = config.trackingPoll.enabled
-    ? new TrackingPoller({ databaseUrl: database.url, db, sync: app.services.sync, logger }, config.trackingPoll)
+    ? new TrackingPoller({ databaseUrl: database.url, pool, sync: app.services.sync, logger }, config.trackingPoll)
     : undefined;
   await poller?.start();
   // The demo's simulated shipments move only while background tracking follows them.

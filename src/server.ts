@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Logger } from "pino";
 import type { Authenticator } from "./auth/credentials.js";
+import type pg from "pg";
 import type { Db } from "./db/client.js";
 import { pendingMigrations } from "./db/migrate.js";
 import type { EdgeSettings } from "./edge/settings.js";
@@ -20,6 +21,7 @@ import type { Gateway } from "./yoga.js";
 export interface ServerParts {
   gateway: Gateway;
   db: Db;
+  pool: pg.Pool;
   authenticator: Authenticator;
   logger: Logger;
   persistedOperations: PersistedOperations;
@@ -31,9 +33,9 @@ function json(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
 }
 
-async function readiness(db: Db): Promise<{ status: number; body: unknown }> {
+async function readiness(pool: pg.Pool): Promise<{ status: number; body: unknown }> {
   try {
-    const pending = await pendingMigrations(db);
+    const pending = await pendingMigrations(pool);
     return pending.length ? { status: 503, body: { status: "migrating", pending } } : { status: 200, body: { status: "ready" } };
   } catch (error) {
     return { status: 503, body: { status: "database unreachable", error: (error as Error).message } };
@@ -49,11 +51,11 @@ export interface HttpServer extends Server {
 }
 
 export function createHttpServer(parts: ServerParts): HttpServer {
-  const { gateway, db, logger } = parts;
+  const { gateway, db, pool, logger } = parts;
   const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => unknown> = {
     "/healthz": (_req, res) => json(res, 200, { status: "ok" }),
     "/readyz": async (_req, res) => {
-      const { status, body } = await readiness(db);
+      const { status, body } = await readiness(pool);
       json(res, status, body);
     },
     "/metrics": async (_req, res) => {

@@ -10,7 +10,8 @@ import { getOperationAST, print, type ExecutionResult } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type pg from "pg";
 import type { Context } from "./context.js";
-import { sqlPool } from "./db/client.js";
+import { boolean, nullable, object, rowOf, text } from "./db/rows.js";
+import { execute, query, sql } from "./db/sql.js";
 import { ApiError, IdempotencyInProgressError, IdempotencyKeyReusedError, ValidationError } from "./errors.js";
 
 export const IDEMPOTENCY_HEADER = "idempotency-key";
@@ -21,23 +22,29 @@ const ABANDONED_AFTER_SECONDS = 60;
 
 type Claim = { claimed: true } | { claimed: false; fingerprint: string; response: ExecutionResult | null } | null;
 
+const readClaimed = rowOf({ claimed: boolean });
+// The response is one this plugin stored: an ExecutionResult as JSON.
+const readHeld = rowOf({ fingerprint: text, response: nullable(object) });
+
 async function claim(pool: pg.Pool, tenantId: string, key: string, fingerprint: string): Promise<Claim> {
-  const { rows } = await pool.query(
-    `/* claimIdempotencyKey */
-     INSERT INTO "IdempotentRequest" ("tenantId", key, fingerprint) VALUES ($1, $2, $3)
+  const claimed = await query(
+    pool,
+    sql`/* claimIdempotencyKey */
+     INSERT INTO "IdempotentRequest" ("tenantId", key, fingerprint) VALUES (${tenantId}, ${key}, ${fingerprint})
      ON CONFLICT ("tenantId", key) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, response = NULL, "createdAt" = now()
-     WHERE "IdempotentRequest"."createdAt" < now() - $4 * interval '1 second'
-        OR ("IdempotentRequest".response IS NULL AND "IdempotentRequest"."createdAt" < now() - $5 * interval '1 second')
+     WHERE "IdempotentRequest"."createdAt" < now() - ${IDEMPOTENCY_WINDOW_SECONDS} * interval '1 second'
+        OR ("IdempotentRequest".response IS NULL AND "IdempotentRequest"."createdAt" < now() - ${ABANDONED_AFTER_SECONDS} * interval '1 second')
      RETURNING true AS claimed`,
-    [tenantId, key, fingerprint, IDEMPOTENCY_WINDOW_SECONDS, ABANDONED_AFTER_SECONDS],
+    readClaimed,
   );
-  if (rows.length) return { claimed: true };
-  const held = await pool.query<{ fingerprint: string; response: ExecutionResult | null }>(
-    `/* readIdempotentRequest */ SELECT fingerprint, response FROM "IdempotentRequest" WHERE "tenantId" = $1 AND key = $2`,
-    [tenantId, key],
+  if (claimed.length) return { claimed: true };
+  const [held] = await query(
+    pool,
+    sql`/* readIdempotentRequest */ SELECT fingerprint, response FROM "IdempotentRequest" WHERE "tenantId" = ${tenantId} AND key = ${key}`,
+    readHeld,
   );
   // Gone in between: the first attempt failed and let go of the key.
-  return held.rows[0] ? { claimed: false, ...held.rows[0] } : null;
+  return held ? { claimed: false, ...held } : null;
 }
 
 function fingerprintOf(args: { document: Parameters<typeof print>[0]; operationName?: string | null; variableValues?: unknown }) {
@@ -56,7 +63,7 @@ export function useIdempotency(): Plugin<Context & { request?: Request }> {
       if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
         return fail(new ValidationError([{ path: "Idempotency-Key", message: "must be 1 to 255 visible ASCII characters" }]));
       }
-      const pool = sqlPool(ctx.db);
+      const { pool } = ctx;
       const { tenantId } = ctx.viewer;
       const fingerprint = fingerprintOf(args);
       let held: Claim = null;
@@ -67,13 +74,13 @@ export function useIdempotency(): Plugin<Context & { request?: Request }> {
         async onExecuteDone({ result }) {
           const done = result as ExecutionResult;
           if (done.errors?.length) {
-            await pool.query(`/* releaseIdempotencyKey */ DELETE FROM "IdempotentRequest" WHERE "tenantId" = $1 AND key = $2`, [tenantId, key]);
+            await execute(pool, sql`/* releaseIdempotencyKey */ DELETE FROM "IdempotentRequest" WHERE "tenantId" = ${tenantId} AND key = ${key}`);
           } else {
-            await pool.query(`/* keepIdempotentResponse */ UPDATE "IdempotentRequest" SET response = $3::jsonb WHERE "tenantId" = $1 AND key = $2`, [
-              tenantId,
-              key,
-              JSON.stringify(done),
-            ]);
+            await execute(
+              pool,
+              sql`/* keepIdempotentResponse */ UPDATE "IdempotentRequest" SET response = ${JSON.stringify(done)}::jsonb
+               WHERE "tenantId" = ${tenantId} AND key = ${key}`,
+            );
           }
         },
       };

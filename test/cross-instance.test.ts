@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp, type App } from "../src/app.js";
-import { createDb, type Db } from "../src/db/client.js";
+import { createDb, type Database } from "../src/db/client.js";
 import { topicOf } from "../src/pubsub.js";
 import { CreateShipmentDocument, UpdateTrackingDocument } from "./generated/graphql.js";
 import { expectNoErrors, redisPair, startTestGateway, type TestGateway } from "./support/gateway.js";
@@ -18,21 +18,21 @@ if (!REDIS_URL) console.warn("[cross-instance] skipped: REDIS_URL is not set, so
 describe.skipIf(!REDIS_URL)("two instances sharing PostgreSQL and Redis", () => {
   let a: TestGateway;
   let b: App;
-  let bDb: Db;
+  let bDb: Database;
   let bRedis: ReturnType<typeof redisPair>;
   let bUrl: string;
   beforeAll(async () => {
     a = await startTestGateway({ redisUrl: REDIS_URL });
     bDb = createDb({ url: a.databaseUrl });
     bRedis = redisPair(REDIS_URL!);
-    b = createApp({ db: bDb, redis: bRedis, logger: pino({ level: "silent" }), rateLimit: { points: 1000, durationSeconds: 60 }, production: false });
+    b = createApp({ ...bDb, redis: bRedis, logger: pino({ level: "silent" }), rateLimit: { points: 1000, durationSeconds: 60 }, production: false });
     bUrl = `http://127.0.0.1:${await b.listen(0, "127.0.0.1")}/graphql`;
   });
   afterAll(async () => {
     await b.close();
     bRedis.publish.disconnect();
     bRedis.subscribe.disconnect();
-    await bDb.$disconnect();
+    await bDb.db.$disconnect();
     await a.close();
   });
 

@@ -9,7 +9,7 @@ import { createServer } from "node:net";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp, type App } from "../src/app.js";
-import { createDb, type Db } from "../src/db/client.js";
+import { createDb, type Database } from "../src/db/client.js";
 import { redisPair, startTestGateway, type TestGateway } from "./support/gateway.js";
 import { connect, subscribe } from "./support/subscriptions.js";
 
@@ -49,7 +49,7 @@ describe.skipIf(!REDIS_URL)("delivery through a Redis outage", () => {
   let redis: ChildProcess;
   let a: TestGateway;
   let b: App;
-  let bDb: Db;
+  let bDb: Database;
   let bRedis: ReturnType<typeof redisPair>;
   let bUrl: string;
 
@@ -60,14 +60,14 @@ describe.skipIf(!REDIS_URL)("delivery through a Redis outage", () => {
     a = await startTestGateway({ redisUrl: url, relay: RELAY });
     bDb = createDb({ url: a.databaseUrl });
     bRedis = redisPair(url);
-    b = createApp({ db: bDb, redis: bRedis, relay: RELAY, logger: pino({ level: "silent" }), rateLimit: { points: 1000, durationSeconds: 60 }, production: false });
+    b = createApp({ ...bDb, redis: bRedis, relay: RELAY, logger: pino({ level: "silent" }), rateLimit: { points: 1000, durationSeconds: 60 }, production: false });
     bUrl = `http://127.0.0.1:${await b.listen(0, "127.0.0.1")}/graphql`;
   });
   afterAll(async () => {
     await b.close();
     bRedis.publish.disconnect();
     bRedis.subscribe.disconnect();
-    await bDb.$disconnect();
+    await bDb.db.$disconnect();
     await a.close();
     if (redis.exitCode === null) await kill(redis);
   });

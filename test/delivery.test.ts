@@ -49,7 +49,7 @@ describe("delivery from the log", () => {
   it("publishes a change whose process died between commit and publish", async () => {
     const t = await tenantWith("crash");
     const live = await subscribe(connect(gw.url, t.basic), SUBSCRIPTION);
-    const dying = new TrackingIngestor(gw.db, { publish: () => { throw new Error("killed between commit and publish"); } });
+    const dying = new TrackingIngestor(gw.pool, { publish: () => { throw new Error("killed between commit and publish"); } });
     await expect(dying.ingest({
       tenantId: "crash",
       shipmentId: t.ids[0]!,

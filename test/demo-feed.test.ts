@@ -11,7 +11,7 @@ describe("demo feed", () => {
   let db: Db;
   beforeAll(async () => {
     database = await createTestDatabase();
-    db = createDb({ url: database.url });
+    ({ db } = createDb({ url: database.url }));
     await seedDemo(db);
   });
   afterAll(async () => {

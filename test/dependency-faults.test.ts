@@ -103,8 +103,8 @@ describe("a subscription update whose data cannot be loaded for an outage", () =
   it("is not sent as an error in its place (the client could not resume before it): the socket closes with 1013", async () => {
     const database = await createTestDatabase();
     const path = await cuttablePath(database.url);
-    const db = createDb({ url: path.url });
-    const app = createApp({ db, logger: pino({ level: "silent" }), rateLimit: { points: 1000, durationSeconds: 60 }, production: true });
+    const { db, pool } = createDb({ url: path.url });
+    const app = createApp({ db, pool, logger: pino({ level: "silent" }), rateLimit: { points: 1000, durationSeconds: 60 }, production: true });
     const url = `http://127.0.0.1:${await app.listen(0, "127.0.0.1")}/graphql`;
     try {
       const { basic } = await issueKeys(db, { id: "outage" });
@@ -151,8 +151,7 @@ describe("a database out of reach", () => {
   let url: string;
   beforeAll(async () => {
     const nobodyListens = await freePort();
-    const db = createDb({ url: `postgres://postgres@127.0.0.1:${nobodyListens}/postgres` });
-    app = createApp({ db, logger: pino({ level: "silent" }), rateLimit: { points: 1000, durationSeconds: 60 }, production: true });
+    app = createApp({ ...createDb({ url: `postgres://postgres@127.0.0.1:${nobodyListens}/postgres` }), logger: pino({ level: "silent" }), rateLimit: { points: 1000, durationSeconds: 60 }, production: true });
     url = `http://127.0.0.1:${await app.listen(0, "127.0.0.1")}`;
   });
   afterAll(() => app.close());

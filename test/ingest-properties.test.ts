@@ -29,8 +29,9 @@ describe("ingestion is order- and duplicate-insensitive", () => {
   let run = 0;
   beforeAll(async () => {
     database = await createTestDatabase();
-    db = createDb({ url: database.url });
-    ingestor = new TrackingIngestor(db, { publish: (m) => void published.push(m) });
+    const opened = createDb({ url: database.url });
+    db = opened.db;
+    ingestor = new TrackingIngestor(opened.pool, { publish: (m) => void published.push(m) });
   });
   afterAll(async () => {
     await db.$disconnect();

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCourierSettings } from "../src/couriers/config.js";
 import { createCourierRegistry } from "../src/couriers/registry.js";
 import { simulatorTrackingNumber } from "../src/couriers/simulator.js";
-import { createDb, type Db } from "../src/db/client.js";
+import { createDb, type Database } from "../src/db/client.js";
 import { TrackingIngestor } from "../src/tracking/ingest.js";
 import { TrackingPoller, type PollerSettings } from "../src/tracking/poller.js";
 import { ShipmentSync } from "../src/tracking/sync.js";
@@ -29,15 +29,15 @@ async function until(condition: () => Promise<boolean>, timeoutMs = 15_000) {
 
 describe("background tracking with pg-boss on two instances", () => {
   let gw: TestGateway;
-  let secondDb: Db;
+  let second: Database;
   const asked: string[] = [];
 
   beforeAll(async () => {
     gw = await startTestGateway({ couriers: recordingRegistry(createCourierRegistry(parseCourierSettings({}).settings), asked) });
-    secondDb = createDb({ url: gw.databaseUrl });
+    second = createDb({ url: gw.databaseUrl });
   });
   afterAll(async () => {
-    await secondDb.$disconnect();
+    await second.db.$disconnect();
     await gw.close();
   });
 
@@ -49,10 +49,10 @@ describe("background tracking with pg-boss on two instances", () => {
       expectNoErrors(await gw.execute(CreateShipmentDocument, { input }, auth));
     }
     const logger = pino({ level: "silent" });
-    const secondSync = new ShipmentSync(secondDb, gw.services.couriers, new TrackingIngestor(secondDb, gw.services.pubsub));
+    const secondSync = new ShipmentSync(second.db, gw.services.couriers, new TrackingIngestor(second.pool, gw.services.pubsub));
     const pollers = [
-      new TrackingPoller({ databaseUrl: gw.databaseUrl, db: gw.db, sync: gw.services.sync, logger }, SETTINGS),
-      new TrackingPoller({ databaseUrl: gw.databaseUrl, db: secondDb, sync: secondSync, logger }, SETTINGS),
+      new TrackingPoller({ databaseUrl: gw.databaseUrl, pool: gw.pool, sync: gw.services.sync, logger }, SETTINGS),
+      new TrackingPoller({ databaseUrl: gw.databaseUrl, pool: second.pool, sync: secondSync, logger }, SETTINGS),
     ];
     await Promise.all(pollers.map((p) => p.start()));
     try {

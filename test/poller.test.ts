@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseCourierSettings } from "../src/couriers/config.js";
 import { createCourierRegistry } from "../src/couriers/registry.js";
 import { simulatorTrackingNumber } from "../src/couriers/simulator.js";
-import { createDb, type Db } from "../src/db/client.js";
+import { createDb, type Database } from "../src/db/client.js";
 import { TrackingIngestor } from "../src/tracking/ingest.js";
 import { TrackingPoller, type PollerSettings } from "../src/tracking/poller.js";
 import { ShipmentSync } from "../src/tracking/sync.js";
@@ -23,7 +23,7 @@ const DAY_MS = 86_400_000;
 describe("background tracking rounds", () => {
   let gw: TestGateway;
   let auth: Record<string, string>;
-  let secondDb: Db;
+  let second: Database;
   const asked: string[] = [];
   // Ahead of the real clock, so shipments created by the test are already due.
   let clock = new Date(Date.now() + 60_000);
@@ -33,10 +33,10 @@ describe("background tracking rounds", () => {
     const couriers = recordingRegistry(createCourierRegistry(parseCourierSettings({}).settings, { now }), asked);
     gw = await startTestGateway({ couriers });
     auth = (await gw.tenant("acme")).basic;
-    secondDb = createDb({ url: gw.databaseUrl });
+    second = createDb({ url: gw.databaseUrl });
   });
   afterAll(async () => {
-    await secondDb.$disconnect();
+    await second.db.$disconnect();
     await gw.close();
   });
   // Each test polls only the shipments it creates.
@@ -48,12 +48,12 @@ describe("background tracking rounds", () => {
   const logger = pino({ level: "silent" });
   /** A poller on this gateway instance. */
   const poller = (settings: Partial<PollerSettings> = {}) =>
-    new TrackingPoller({ databaseUrl: gw.databaseUrl, db: gw.db, sync: gw.services.sync, logger, now }, { ...SETTINGS, ...settings });
+    new TrackingPoller({ databaseUrl: gw.databaseUrl, pool: gw.pool, sync: gw.services.sync, logger, now }, { ...SETTINGS, ...settings });
   /** A poller on a second instance: its own connections, ingestor and sync, on the same database. */
   const secondInstancePoller = () => {
-    const tracking = new TrackingIngestor(secondDb, gw.services.pubsub);
-    const sync = new ShipmentSync(secondDb, gw.services.couriers, tracking);
-    return new TrackingPoller({ databaseUrl: gw.databaseUrl, db: secondDb, sync, logger, now }, SETTINGS);
+    const tracking = new TrackingIngestor(second.pool, gw.services.pubsub);
+    const sync = new ShipmentSync(second.db, gw.services.couriers, tracking);
+    return new TrackingPoller({ databaseUrl: gw.databaseUrl, pool: second.pool, sync, logger, now }, SETTINGS);
   };
   const create = async (shipmentNumber: string, trackingNumber: string) => {
     const input = { shipmentNumber, shipmentCourier: "simulator", shipmentTrackingNumber: trackingNumber, cartons: [{ trackingNumber, shipmentCarrier: "SIMULATOR" }] };

@@ -21,7 +21,7 @@ async function run() {
   if (!url) throw new Error("DATABASE_URL is required (the embedded database is owned by the running gateway)");
   if (!command || !subject) throw new Error(USAGE);
   await migrate(url);
-  const db = createDb({ url, maxConnections: 1 });
+  const { db } = createDb({ url, maxConnections: 1 });
   try {
     if (command === "create") {
       if (!/^[a-z0-9][a-z0-9_-]{1,62}$/.test(subject)) throw new Error("tenant ids are 2-63 characters of a-z, 0-9, _ and -");

@@ -6,7 +6,7 @@ import type { Db } from "../db/client.js";
 import { ValidationError, type ValidationDetail } from "../errors.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import { byChronology } from "../tracking/identity.js";
-import { eventRow } from "../tracking/ingest.js";
+import { eventRow } from "../tracking/ingest-plan.js";
 import { deriveStatus } from "../tracking/status.js";
 import type { AmountInCurrencyInput, CartonInput, ItemInput, ShipmentDocument } from "./document.js";
 import { newId } from "./ids.js";

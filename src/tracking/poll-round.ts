@@ -4,10 +4,11 @@
  * leases taken with `FOR UPDATE SKIP LOCKED`, so concurrent rounds — on this instance or another —
  * never poll the same shipment twice.
  */
+import type pg from "pg";
 import type { Logger } from "pino";
-import type { Db } from "../db/client.js";
+import { instant, nullable, rowOf, text } from "../db/rows.js";
+import { execute, query, sql } from "../db/sql.js";
 import { NotFoundError, ValidationError } from "../errors.js";
-import { Prisma } from "../generated/prisma/client.js";
 import { FINAL_STATUS_CODES, FINAL_TRACKING_STATUSES, isFinal, isStale, nextPollAt, type ScheduleSettings } from "./schedule.js";
 import type { ShipmentSync } from "./sync.js";
 
@@ -17,7 +18,7 @@ export interface RoundSettings extends ScheduleSettings {
 }
 
 export interface RoundDeps {
-  db: Db;
+  pool: pg.Pool;
   sync: ShipmentSync;
   logger: Logger;
 }
@@ -38,14 +39,15 @@ export interface RoundReport {
 }
 type Verdict = Exclude<keyof RoundReport, "claimed">;
 
-interface DueShipment {
-  id: string;
-  tenantId: string;
-  shipmentCourier: string | null;
-  createdAt: Date;
+const readDue = rowOf({
+  id: text,
+  tenantId: text,
+  shipmentCourier: nullable(text),
+  createdAt: instant,
   /** The last event received for it, or its creation. */
-  lastNewsAt: Date;
-}
+  lastNewsAt: instant,
+});
+type DueShipment = ReturnType<typeof readDue>;
 
 /** Long enough for any round to finish; after a crash mid-round, its shipments are due again then. */
 export const ROUND_LEASE_MS = 10 * 60_000;
@@ -54,15 +56,16 @@ export const ROUND_LEASE_MS = 10 * 60_000;
  * Leases the due, still-travelling shipments: the most overdue first, at most `budget` per courier
  * code (shipments without one share a budget). Rows another round holds are skipped, not waited for.
  */
-export async function claimDue(db: Db, now: Date, budget: number): Promise<DueShipment[]> {
+export async function claimDue(pool: pg.Pool, now: Date, budget: number): Promise<DueShipment[]> {
   const leaseUntil = new Date(now.getTime() + ROUND_LEASE_MS);
-  return db.$queryRaw<DueShipment[]>`
-    WITH due AS (
+  return query(
+    pool,
+    sql`/* claimDueShipments */ WITH due AS (
       SELECT id, row_number() OVER (PARTITION BY "shipmentCourier" ORDER BY "nextTrackAt", id) AS rank
       FROM "Shipment"
       WHERE "nextTrackAt" <= ${now}
-        AND ("trackingStatus" IS NULL OR "trackingStatus"::text NOT IN (${Prisma.join(FINAL_TRACKING_STATUSES)}))
-        AND "statusCode"::text NOT IN (${Prisma.join(FINAL_STATUS_CODES)})
+        AND ("trackingStatus" IS NULL OR "trackingStatus"::text <> ALL (${FINAL_TRACKING_STATUSES}::text[]))
+        AND "statusCode"::text <> ALL (${FINAL_STATUS_CODES}::text[])
     ), claimed AS MATERIALIZED (
       SELECT id FROM "Shipment"
       WHERE id IN (SELECT id FROM due WHERE rank <= ${budget}) AND "nextTrackAt" <= ${now}
@@ -71,12 +74,14 @@ export async function claimDue(db: Db, now: Date, budget: number): Promise<DueSh
     UPDATE "Shipment" s SET "nextTrackAt" = ${leaseUntil}
     FROM claimed WHERE s.id = claimed.id
     RETURNING s.id, s."tenantId", s."shipmentCourier", s."createdAt",
-      GREATEST(s."createdAt", (SELECT max(e."receivedAt") FROM "TrackingEvent" e WHERE e."shipmentId" = s.id)) AS "lastNewsAt"`;
+      GREATEST(s."createdAt", (SELECT max(e."receivedAt") FROM "TrackingEvent" e WHERE e."shipmentId" = s.id)) AS "lastNewsAt"`,
+    readDue,
+  );
 }
 
 /** Claims and polls the due shipments. After `signal` aborts, the rest keep their lease and are due again when it ends. */
 export async function runPollRound(deps: RoundDeps, settings: RoundSettings, now: Date, signal?: AbortSignal): Promise<RoundReport> {
-  const due = signal?.aborted ? [] : await claimDue(deps.db, now, settings.budget);
+  const due = signal?.aborted ? [] : await claimDue(deps.pool, now, settings.budget);
   const report: RoundReport = { claimed: due.length, changed: 0, unchanged: 0, stopped: 0, expired: 0, failed: 0 };
   const byCourier = new Map<string | null, DueShipment[]>();
   for (const shipment of due) {
@@ -90,7 +95,10 @@ export async function runPollRound(deps: RoundDeps, settings: RoundSettings, now
         if (signal?.aborted) return;
         const { verdict, next } = await poll(deps, settings, shipment, now, signal);
         // Raw SQL: a poll is not a change to the document, so `updatedAt` must not move.
-        await deps.db.$executeRaw`UPDATE "Shipment" SET "nextTrackAt" = ${next}, "lastTrackedAt" = ${now} WHERE id = ${shipment.id}`;
+        await execute(
+          deps.pool,
+          sql`/* schedulePoll */ UPDATE "Shipment" SET "nextTrackAt" = ${next}, "lastTrackedAt" = ${now} WHERE id = ${shipment.id}`,
+        );
         report[verdict]++;
       }
     }),

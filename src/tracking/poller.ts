@@ -6,6 +6,8 @@
  * being polled twice even if rounds ever overlap.
  */
 import PgBoss from "pg-boss";
+import { execute, sql } from "../db/sql.js";
+import { inTransaction } from "../db/transaction.js";
 import { ROUND_LEASE_MS, runPollRound, type RoundDeps, type RoundReport, type RoundSettings } from "./poll-round.js";
 
 const ROUND_QUEUE = "tracking-poll-round";
@@ -74,8 +76,8 @@ export class TrackingPoller {
    * deadlock in it; an advisory lock held meanwhile makes them take turns (the second finds it made).
    */
   private async createRoundQueue(boss: PgBoss) {
-    await this.deps.db.$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${ROUND_QUEUE}))`;
+    await inTransaction(this.deps.pool, async (client) => {
+      await execute(client, sql`/* lockRoundQueue */ SELECT pg_advisory_xact_lock(hashtext(${ROUND_QUEUE}))`);
       // A round job may run as long as its leases last; a failed round is simply followed by the next.
       await boss.createQueue(ROUND_QUEUE, { name: ROUND_QUEUE, policy: "singleton", retryLimit: 0, expireInSeconds: ROUND_LEASE_MS / 1000 });
     });

@@ -6,6 +6,10 @@
  * swept once its fast path had time to finish, so duplicates stay rare (subscribers drop them anyway).
  */
 import pg from "pg";
+import { float, integer, nullable, rowOf, type RowReader } from "../db/rows.js";
+import { execute, query, sql } from "../db/sql.js";
+import { inTransaction } from "../db/transaction.js";
+import { LOG_COLUMNS, LOGGED_UPDATE } from "./delivery-log.js";
 import type { TrackingPublisher, TrackingUpdateMessage } from "./messages.js";
 
 export interface RelayOptions {
@@ -25,7 +29,8 @@ export interface RelayBacklog {
   oldestSeconds: number;
 }
 
-const LOG_COLUMNS = `"tenantId", sequence, "shipmentId", version, source, "previousStatus", status, "eventIds", "trackingNumbers"`;
+const readUpdate: RowReader<TrackingUpdateMessage> = rowOf(LOGGED_UPDATE);
+const readBacklog = rowOf({ unpublished: integer, oldest: nullable(float) });
 
 export class TrackingRelay implements TrackingPublisher {
   private timer?: NodeJS.Timeout;
@@ -49,10 +54,10 @@ export class TrackingRelay implements TrackingPublisher {
   async publish(update: TrackingUpdateMessage): Promise<void> {
     try {
       await this.bus.publish(update);
-      await this.pool.query(`UPDATE "TrackingUpdateLog" SET "publishedAt" = now() WHERE "tenantId" = $1 AND sequence = $2`, [
-        update.tenantId,
-        update.sequence,
-      ]);
+      await execute(
+        this.pool,
+        sql`/* markPublished */ UPDATE "TrackingUpdateLog" SET "publishedAt" = now() WHERE "tenantId" = ${update.tenantId} AND sequence = ${update.sequence}`,
+      );
     } catch (error) {
       this.options.onError?.(error);
     }
@@ -81,11 +86,13 @@ export class TrackingRelay implements TrackingPublisher {
   }
 
   async backlog(): Promise<RelayBacklog> {
-    const { rows } = await this.pool.query<{ unpublished: number; oldest: number | null }>(
-      `SELECT count(*)::int AS unpublished, EXTRACT(EPOCH FROM now() - min("committedAt"))::float8 AS oldest
+    const [backlog] = await query(
+      this.pool,
+      sql`/* relayBacklog */ SELECT count(*)::int AS unpublished, EXTRACT(EPOCH FROM now() - min("committedAt"))::float8 AS oldest
        FROM "TrackingUpdateLog" WHERE "publishedAt" IS NULL`,
+      readBacklog,
     );
-    return { unpublished: rows[0]!.unpublished, oldestSeconds: rows[0]!.oldest ?? 0 };
+    return { unpublished: backlog!.unpublished, oldestSeconds: backlog!.oldest ?? 0 };
   }
 
   private async sweepOnce(): Promise<number> {
@@ -98,46 +105,39 @@ export class TrackingRelay implements TrackingPublisher {
   }
 
   private async sweepBatch(): Promise<number> {
-    const client = await this.pool.connect();
-    const published: TrackingUpdateMessage[] = [];
-    let committed = false;
-    try {
-      await client.query("BEGIN");
-      const { rows } = await client.query<TrackingUpdateMessage>(
-        `SELECT ${LOG_COLUMNS} FROM "TrackingUpdateLog"
-         WHERE "publishedAt" IS NULL AND "committedAt" < now() - $1 * interval '1 millisecond'
-         ORDER BY "tenantId", sequence LIMIT $2 FOR UPDATE SKIP LOCKED`,
-        [this.graceMs, this.batchSize],
+    const { published, failure } = await inTransaction(this.pool, async (client) => {
+      const updates = await query(
+        client,
+        sql`/* unpublishedChanges */ SELECT ${LOG_COLUMNS} FROM "TrackingUpdateLog"
+         WHERE "publishedAt" IS NULL AND "committedAt" < now() - ${this.graceMs} * interval '1 millisecond'
+         ORDER BY "tenantId", sequence LIMIT ${this.batchSize} FOR UPDATE SKIP LOCKED`,
+        readUpdate,
       );
-      let failure: unknown;
-      for (const update of rows) {
+      const sent: TrackingUpdateMessage[] = [];
+      let failed: unknown;
+      for (const update of updates) {
         try {
           await this.bus.publish(update);
         } catch (error) {
-          failure = error;
+          failed = error;
           break;
         }
-        published.push(update);
+        sent.push(update);
       }
       // Mark what went out even when the bus failed part-way; the rest waits for the next sweep.
-      if (published.length) {
-        await client.query(
-          `UPDATE "TrackingUpdateLog" l SET "publishedAt" = now()
-           FROM unnest($1::text[], $2::int[]) AS p("tenantId", sequence)
+      if (sent.length) {
+        await execute(
+          client,
+          sql`/* markSweptPublished */ UPDATE "TrackingUpdateLog" l SET "publishedAt" = now()
+           FROM unnest(${sent.map((u) => u.tenantId)}::text[], ${sent.map((u) => u.sequence)}::int[]) AS p("tenantId", sequence)
            WHERE l."tenantId" = p."tenantId" AND l.sequence = p.sequence`,
-          [published.map((u) => u.tenantId), published.map((u) => u.sequence)],
         );
       }
-      await client.query("COMMIT");
-      committed = true;
-      if (failure) throw failure;
-      return published.length;
-    } catch (error) {
-      if (!committed) await client.query("ROLLBACK").catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+      return { published: sent.length, failure: failed };
+    });
+    // After commit: what was marked stays marked, and the sweep still reports the bus's failure.
+    if (failure) throw failure;
+    return published;
   }
 }
 

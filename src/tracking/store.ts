@@ -4,7 +4,9 @@
  * the README). One transaction per request, a constant number of statements whatever its size.
  */
 import type pg from "pg";
-import type { StatusCode, TrackingSource, TrackingStatus, VerificationStatus } from "../generated/prisma/enums.js";
+import { instant, integer, nullable, oneOf, records, rowOf, text, type RowReader } from "../db/rows.js";
+import { execute, join, query, sql } from "../db/sql.js";
+import { StatusCode, TrackingSource, TrackingStatus, VerificationStatus } from "../generated/prisma/enums.js";
 import type { CommittedChange } from "./messages.js";
 
 export interface LockedShipment {
@@ -67,59 +69,96 @@ export interface AuditEntry {
   trackingStatus: TrackingStatus | null;
 }
 
-const defined = <T>(value: T | undefined) => value !== undefined;
+export interface NewCarton {
+  id: string;
+  position: number;
+  trackingNumber: string;
+  shipmentCarrier: string | null;
+}
+
+export interface CartonChange {
+  id: string;
+  trackingStatus: TrackingStatus | null;
+  trackingSubstatus: string | null;
+  /** Unchanged when null. */
+  trackingURL: string | null;
+}
+
+/** A carton's events in the order they happened, as status derivation reads them. */
+export type CartonHistory = { cartonId: string; status: TrackingStatus; substatus: string }[];
+
+const trackingStatus = oneOf("TrackingStatus", TrackingStatus);
+
+const readLocked: RowReader<LockedShipment> = rowOf({
+  version: integer,
+  statusCode: oneOf("StatusCode", StatusCode),
+  trackingStatus: nullable(trackingStatus),
+  expectedDelivery: nullable(instant),
+  verificationStatus: oneOf("VerificationStatus", VerificationStatus),
+  cartons: records({
+    id: text,
+    trackingNumber: nullable(text),
+    shipmentCarrier: nullable(text),
+    trackingStatus: nullable(trackingStatus),
+    trackingSubstatus: nullable(text),
+    trackingURL: nullable(text),
+  }),
+});
+const readId = rowOf({ id: text });
+const readHistory = rowOf({ cartonId: text, status: trackingStatus, substatus: text });
+const readSequence = rowOf({ sequence: integer });
 
 /** Statements of one ingestion, on one connection inside one transaction. */
 export class TrackingStore {
-  constructor(private readonly client: pg.PoolClient) {}
+  constructor(private readonly client: pg.ClientBase) {}
 
   /**
    * Locks the shipment row and reads it with its cartons. The lock serializes writers of one
    * shipment: versions stay gapless and status derivation always sees every committed event.
    */
   async lockShipment(tenantId: string, shipmentId: string): Promise<LockedShipment | undefined> {
-    const { rows } = await this.client.query<LockedShipment>(
-      `SELECT s.version, s."statusCode", s."trackingStatus", s."expectedDelivery", s."verificationStatus",
+    const [locked] = await query(
+      this.client,
+      sql`/* lockShipment */ SELECT s.version, s."statusCode", s."trackingStatus", s."expectedDelivery", s."verificationStatus",
               COALESCE((SELECT json_agg(json_build_object('id', c.id, 'trackingNumber', c."trackingNumber",
                  'shipmentCarrier', c."shipmentCarrier", 'trackingStatus', c."trackingStatus",
                  'trackingSubstatus', c."trackingSubstatus", 'trackingURL', c."trackingURL") ORDER BY c.position)
                FROM "Carton" c WHERE c."shipmentId" = s.id), '[]') AS cartons
-       FROM "Shipment" s WHERE s.id = $1 AND s."tenantId" = $2 FOR UPDATE OF s`,
-      [shipmentId, tenantId],
+       FROM "Shipment" s WHERE s.id = ${shipmentId} AND s."tenantId" = ${tenantId} FOR UPDATE OF s`,
+      readLocked,
     );
-    return rows[0];
+    return locked;
   }
 
-  async addCartons(tenantId: string, shipmentId: string, cartons: { id: string; position: number; trackingNumber: string; shipmentCarrier: string | null }[]) {
-    await this.client.query(
-      `INSERT INTO "Carton" (id, "tenantId", "shipmentId", position, "trackingNumber", "shipmentCarrier")
-       SELECT id, $1, $2, position, "trackingNumber", "shipmentCarrier"
-       FROM unnest($3::text[], $4::int[], $5::text[], $6::text[]) AS c(id, position, "trackingNumber", "shipmentCarrier")`,
-      [tenantId, shipmentId, cartons.map((c) => c.id), cartons.map((c) => c.position), cartons.map((c) => c.trackingNumber), cartons.map((c) => c.shipmentCarrier)],
+  async addCartons(tenantId: string, shipmentId: string, cartons: NewCarton[]) {
+    await execute(
+      this.client,
+      sql`/* addCartons */ INSERT INTO "Carton" (id, "tenantId", "shipmentId", position, "trackingNumber", "shipmentCarrier")
+       SELECT id, ${tenantId}, ${shipmentId}, position, "trackingNumber", "shipmentCarrier"
+       FROM unnest(${cartons.map((c) => c.id)}::text[], ${cartons.map((c) => c.position)}::int[], ${cartons.map((c) => c.trackingNumber)}::text[],
+          ${cartons.map((c) => c.shipmentCarrier)}::text[]) AS c(id, position, "trackingNumber", "shipmentCarrier")`,
     );
   }
 
   /** Inserts the events that are new under the (tenant, carrier, dedupeKey) key; returns their ids. */
   async insertEvents(tenantId: string, shipmentId: string, source: TrackingSource, version: number, events: EventRow[]): Promise<Set<string>> {
     const column = <K extends keyof EventRow>(key: K) => events.map((e) => e[key]);
-    const { rows } = await this.client.query<{ id: string }>(
-      `INSERT INTO "TrackingEvent" (id, "tenantId", "shipmentId", "cartonId", carrier, "dedupeKey", "eventId", event,
+    const rows = await query(
+      this.client,
+      sql`/* insertEvents */ INSERT INTO "TrackingEvent" (id, "tenantId", "shipmentId", "cartonId", carrier, "dedupeKey", "eventId", event,
           "eventRecordedAt", "localTime", location, "notesDescription", "shipmentCarrier", "carrierStatusCode",
           status, substatus, source, "shipmentVersion")
-       SELECT id, $1, $2, "cartonId", carrier, "dedupeKey", "eventId", event, "eventRecordedAt", "localTime", location,
-          "notesDescription", "shipmentCarrier", "carrierStatusCode", status::"TrackingStatus", substatus, $3::"TrackingSource", $4
-       FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::timestamptz[], $12::text[],
-          $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[])
+       SELECT id, ${tenantId}, ${shipmentId}, "cartonId", carrier, "dedupeKey", "eventId", event, "eventRecordedAt", "localTime", location,
+          "notesDescription", "shipmentCarrier", "carrierStatusCode", status::"TrackingStatus", substatus, ${source}::"TrackingSource", ${version}
+       FROM unnest(${column("id")}::text[], ${column("cartonId")}::text[], ${column("carrier")}::text[], ${column("dedupeKey")}::text[],
+          ${column("eventId")}::text[], ${column("event")}::text[], ${column("eventRecordedAt")}::timestamptz[], ${column("localTime")}::text[],
+          ${column("location")}::text[], ${column("notesDescription")}::text[], ${column("shipmentCarrier")}::text[],
+          ${column("carrierStatusCode")}::text[], ${column("status")}::text[], ${column("substatus")}::text[])
          AS e(id, "cartonId", carrier, "dedupeKey", "eventId", event, "eventRecordedAt", "localTime", location,
           "notesDescription", "shipmentCarrier", "carrierStatusCode", status, substatus)
        ON CONFLICT ("tenantId", carrier, "dedupeKey") DO NOTHING
        RETURNING id`,
-      [
-        tenantId, shipmentId, source, version,
-        column("id"), column("cartonId"), column("carrier"), column("dedupeKey"), column("eventId"), column("event"),
-        column("eventRecordedAt"), column("localTime"), column("location"), column("notesDescription"),
-        column("shipmentCarrier"), column("carrierStatusCode"), column("status"), column("substatus"),
-      ],
+      readId,
     );
     return new Set(rows.map((r) => r.id));
   }
@@ -128,50 +167,48 @@ export class TrackingStore {
    * Every event of these cartons in the order they happened (`eventRecordedAt`, not arrival), for status derivation; ties
    * by identity in code-point order, as `byChronology` orders them in memory.
    */
-  async history(cartonIds: string[]) {
-    const { rows } = await this.client.query<{ cartonId: string; status: TrackingStatus; substatus: string }>(
-      `SELECT "cartonId", status, substatus FROM "TrackingEvent"
-       WHERE "cartonId" = ANY($1::text[]) ORDER BY "eventRecordedAt", "dedupeKey" COLLATE "C"`,
-      [cartonIds],
+  async history(cartonIds: string[]): Promise<CartonHistory> {
+    return query(
+      this.client,
+      sql`/* cartonHistory */ SELECT "cartonId", status, substatus FROM "TrackingEvent"
+       WHERE "cartonId" = ANY(${cartonIds}::text[]) ORDER BY "eventRecordedAt", "dedupeKey" COLLATE "C"`,
+      readHistory,
     );
-    return rows;
   }
 
-  async updateCartons(changes: { id: string; trackingStatus: TrackingStatus | null; trackingSubstatus: string | null; trackingURL: string | null }[]) {
-    await this.client.query(
-      `UPDATE "Carton" c SET "trackingStatus" = u.status::"TrackingStatus", "trackingSubstatus" = u.substatus,
+  async updateCartons(changes: CartonChange[]) {
+    await execute(
+      this.client,
+      sql`/* updateCartons */ UPDATE "Carton" c SET "trackingStatus" = u.status::"TrackingStatus", "trackingSubstatus" = u.substatus,
               "trackingURL" = COALESCE(u.url, c."trackingURL")
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(id, status, substatus, url) WHERE c.id = u.id`,
-      [changes.map((c) => c.id), changes.map((c) => c.trackingStatus), changes.map((c) => c.trackingSubstatus), changes.map((c) => c.trackingURL)],
+       FROM unnest(${changes.map((c) => c.id)}::text[], ${changes.map((c) => c.trackingStatus)}::text[], ${changes.map((c) => c.trackingSubstatus)}::text[],
+          ${changes.map((c) => c.trackingURL)}::text[]) AS u(id, status, substatus, url) WHERE c.id = u.id`,
     );
   }
 
   async updateShipment(shipmentId: string, change: ShipmentChange) {
-    await this.client.query(
-      `UPDATE "Shipment" SET version = $2, "statusCode" = $3::"StatusCode", "trackingStatus" = $4::"TrackingStatus",
-         "trackingSubstatus" = CASE WHEN $5 THEN $6 ELSE "trackingSubstatus" END,
-         "expectedDelivery" = CASE WHEN $7 THEN $8::timestamptz ELSE "expectedDelivery" END,
-         "verificationStatus" = COALESCE($9::"VerificationStatus", "verificationStatus"),
-         "lastTrackedAt" = CASE WHEN $10 THEN now() ELSE "lastTrackedAt" END,
-         "updatedAt" = now()
-       WHERE id = $1`,
-      [
-        shipmentId, change.version, change.statusCode, change.trackingStatus,
-        defined(change.trackingSubstatus), change.trackingSubstatus ?? null,
-        defined(change.expectedDelivery), change.expectedDelivery ?? null,
-        change.verificationStatus ?? null,
-        change.tracked,
-      ],
-    );
+    // Only what changes is set; the rest of the row keeps its values.
+    const sets = [
+      sql`version = ${change.version}`,
+      sql`"statusCode" = ${change.statusCode}::"StatusCode"`,
+      sql`"trackingStatus" = ${change.trackingStatus}::"TrackingStatus"`,
+      ...(change.trackingSubstatus !== undefined ? [sql`"trackingSubstatus" = ${change.trackingSubstatus}`] : []),
+      ...(change.expectedDelivery !== undefined ? [sql`"expectedDelivery" = ${change.expectedDelivery}::timestamptz`] : []),
+      ...(change.verificationStatus !== undefined ? [sql`"verificationStatus" = ${change.verificationStatus}::"VerificationStatus"`] : []),
+      ...(change.tracked ? [sql`"lastTrackedAt" = now()`] : []),
+      sql`"updatedAt" = now()`,
+    ];
+    await execute(this.client, sql`/* updateShipment */ UPDATE "Shipment" SET ${join(sets, ", ")} WHERE id = ${shipmentId}`);
   }
 
   async insertAudit(shipmentId: string, a: AuditEntry) {
-    await this.client.query(
-      `INSERT INTO "AuditLog" (id, "shipmentId", "auditId", "auditType", source, note, "updatedFields", version, "trackingSource",
-          "previousStatusCode", "statusCode", "previousTrackingStatus", "trackingStatus")
-       VALUES ($1, $2, $3, 'TRACKING_UPDATE', $4::text, $5, $6::jsonb, $7, $4::text::"TrackingSource", $8::"StatusCode", $9::"StatusCode",
-          $10::"TrackingStatus", $11::"TrackingStatus")`,
-      [a.id, shipmentId, a.auditId, a.source, a.note, JSON.stringify(a.updatedFields), a.version, a.previousStatusCode, a.statusCode, a.previousTrackingStatus, a.trackingStatus],
+    await execute(
+      this.client,
+      sql`/* insertTrackingAudit */ INSERT INTO "AuditLog" (id, "shipmentId", "auditId", "auditType", source, note, "updatedFields", version,
+          "trackingSource", "previousStatusCode", "statusCode", "previousTrackingStatus", "trackingStatus")
+       VALUES (${a.id}, ${shipmentId}, ${a.auditId}, 'TRACKING_UPDATE', ${a.source}::text, ${a.note}, ${JSON.stringify(a.updatedFields)}::jsonb, ${a.version},
+          ${a.source}::"TrackingSource", ${a.previousStatusCode}::"StatusCode", ${a.statusCode}::"StatusCode",
+          ${a.previousTrackingStatus}::"TrackingStatus", ${a.trackingStatus}::"TrackingStatus")`,
     );
   }
 
@@ -181,32 +218,19 @@ export class TrackingStore {
    * time as possible.
    */
   async appendToDeliveryLog(change: CommittedChange): Promise<number> {
-    const { rows } = await this.client.query<{ sequence: number }>(
-      `WITH next AS (
-         INSERT INTO "TrackingSequence" ("tenantId", last) VALUES ($1, 1)
+    const [appended] = await query(
+      this.client,
+      sql`/* appendToDeliveryLog */ WITH next AS (
+         INSERT INTO "TrackingSequence" ("tenantId", last) VALUES (${change.tenantId}, 1)
          ON CONFLICT ("tenantId") DO UPDATE SET last = "TrackingSequence".last + 1
          RETURNING last)
        INSERT INTO "TrackingUpdateLog" ("tenantId", sequence, "shipmentId", version, source, "previousStatus", status, "eventIds", "trackingNumbers")
-       SELECT $1, last, $2, $3, $4::"TrackingSource", $5::"TrackingStatus", $6::"TrackingStatus", $7::text[], $8::text[] FROM next
+       SELECT ${change.tenantId}, last, ${change.shipmentId}, ${change.version}, ${change.source}::"TrackingSource",
+          ${change.previousStatus}::"TrackingStatus", ${change.status}::"TrackingStatus", ${change.eventIds}::text[], ${change.trackingNumbers}::text[]
+       FROM next
        RETURNING sequence`,
-      [change.tenantId, change.shipmentId, change.version, change.source, change.previousStatus, change.status, change.eventIds, change.trackingNumbers],
+      readSequence,
     );
-    return rows[0]!.sequence;
-  }
-}
-
-/** Runs `work` in one transaction on one pooled connection: committed if it returns, rolled back if it throws. */
-export async function inTransaction<T>(pool: pg.Pool, work: (store: TrackingStore) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    const result = await work(new TrackingStore(client));
-    await client.query("COMMIT");
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
+    return appended!.sequence;
   }
 }

@@ -12,7 +12,10 @@
  */
 import pg from "pg";
 import PgBoss from "pg-boss";
-import { sqlPool, type Db } from "../db/client.js";
+import { boolean, instant, integer, rowOf, text, texts } from "../db/rows.js";
+import { empty, execute, query, sql, type Queryable } from "../db/sql.js";
+import { inTransaction } from "../db/transaction.js";
+import { LOG_COLUMNS, LOGGED_UPDATE } from "../tracking/delivery-log.js";
 import { deliveredAs } from "./event-types.js";
 import { payloadsFor, type LoggedChange } from "./payload.js";
 import { sendWebhook, type SendLimits } from "./send.js";
@@ -54,7 +57,15 @@ interface DeliveryJob {
 const on = (client: pg.Pool | pg.ClientBase) => ({ executeSql: (text: string, values?: unknown[]) => client.query(text, values) });
 
 /** The lane lock: an endpoint's deliveries for one shipment. */
-const LOCK_LANE = `SELECT pg_advisory_xact_lock(hashtext($1 || '/' || $2))`;
+const lockLane = (on: Queryable, endpointId: string, shipmentId: string) =>
+  execute(on, sql`/* lockLane */ SELECT pg_advisory_xact_lock(hashtext(${endpointId} || '/' || ${shipmentId}))`);
+
+const readEndpoint = rowOf({ id: text, tenantId: text, eventTypes: texts, cursor: integer });
+const readLogged = rowOf({ ...LOGGED_UPDATE, committedAt: instant });
+const readWaiting = rowOf({ waiting: boolean });
+const readToSend = rowOf({ url: text, secret: text, payload: text, endpointId: text, shipmentId: text });
+const readSequence = rowOf({ sequence: integer });
+const readId = rowOf({ id: text });
 
 export class WebhookDispatcher {
   private readonly pool: pg.Pool;
@@ -63,13 +74,14 @@ export class WebhookDispatcher {
   private timer?: NodeJS.Timeout;
   private fanningOut?: Promise<void>;
 
+  /** `database` is the gateway's pool; deliveries get a pool of their own on the same database. */
   constructor(
-    db: Db,
+    database: pg.Pool,
     private readonly targets: WebhookTargets,
     private readonly settings: DeliverySettings,
     private readonly onError: (error: unknown) => void,
   ) {
-    this.pool = new pg.Pool({ ...sqlPool(db).options, max: settings.concurrency + 2 });
+    this.pool = new pg.Pool({ ...database.options, max: settings.concurrency + 2 });
     this.pool.on("error", onError);
     this.pool.on("connect", (client) => client.on("error", onError));
   }
@@ -85,21 +97,13 @@ export class WebhookDispatcher {
     const boss = new PgBoss({ db: on(this.pool), schedule: false, maintenanceIntervalSeconds: Math.min(60, expireInSeconds) });
     boss.on("error", this.onError);
     await boss.start();
-    const client = await this.pool.connect();
-    try {
+    await inTransaction(this.pool, async (client) => {
       // Instances starting together would deadlock creating the queue's table; take turns.
-      await client.query("BEGIN");
-      await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [QUEUE]);
+      await execute(client, sql`/* lockDeliveryQueue */ SELECT pg_advisory_xact_lock(hashtext(${QUEUE}))`);
       const options = { retryLimit, retryDelay: retryDelaySeconds, retryBackoff: true, expireInSeconds };
       if (!(await boss.getQueue(QUEUE))) await boss.createQueue(QUEUE, { name: QUEUE, ...options });
       else await boss.updateQueue(QUEUE, { name: QUEUE, ...options });
-      await client.query("COMMIT");
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
     this.boss = boss;
     for (let i = 0; i < concurrency; i++) {
       this.workers.push(
@@ -132,12 +136,12 @@ export class WebhookDispatcher {
 
   /** Sends a delivery again now, whatever became of it, with a fresh set of retries. */
   async redeliver(tenantId: string, deliveryId: string): Promise<boolean> {
-    return this.inTransaction(async (client) => {
-      const { rowCount } = await client.query(
-        `/* markRedelivering */ UPDATE "WebhookDelivery" SET status = 'REDELIVERING' WHERE id = $1 AND "tenantId" = $2`,
-        [deliveryId, tenantId],
+    return inTransaction(this.pool, async (client) => {
+      const marked = await execute(
+        client,
+        sql`/* markRedelivering */ UPDATE "WebhookDelivery" SET status = 'REDELIVERING' WHERE id = ${deliveryId} AND "tenantId" = ${tenantId}`,
       );
-      if (!rowCount) return false;
+      if (!marked) return false;
       await this.enqueue(client, { deliveryId, inOrder: false });
       return true;
     });
@@ -151,21 +155,22 @@ export class WebhookDispatcher {
   private async fanOutBatch(): Promise<boolean> {
     let enqueued = false;
     let more = false;
-    await this.inTransaction(async (client) => {
+    await inTransaction(this.pool, async (client) => {
       // Only endpoints behind their tenant's log; another instance takes the ones locked here.
-      const { rows: endpoints } = await client.query<{ id: string; tenantId: string; eventTypes: string[]; cursor: number }>(
-        `/* endpointsBehind */ SELECT e.id, e."tenantId", e."eventTypes", e.cursor FROM "WebhookEndpoint" e
+      const endpoints = await query(
+        client,
+        sql`/* endpointsBehind */ SELECT e.id, e."tenantId", e."eventTypes", e.cursor FROM "WebhookEndpoint" e
          JOIN "TrackingSequence" s ON s."tenantId" = e."tenantId" AND s.last > e.cursor
-         ORDER BY e.id LIMIT $1 FOR UPDATE OF e SKIP LOCKED`,
-        [ENDPOINTS_PER_BATCH],
+         ORDER BY e.id LIMIT ${ENDPOINTS_PER_BATCH} FOR UPDATE OF e SKIP LOCKED`,
+        readEndpoint,
       );
       more = endpoints.length === ENDPOINTS_PER_BATCH;
       for (const endpoint of endpoints) {
-        const { rows: changes } = await client.query<LoggedChange>(
-          `/* logAfterCursor */ SELECT "tenantId", sequence, "shipmentId", version, source, "previousStatus", status, "eventIds",
-                  "trackingNumbers", "committedAt"
-           FROM "TrackingUpdateLog" WHERE "tenantId" = $1 AND sequence > $2 ORDER BY sequence LIMIT $3`,
-          [endpoint.tenantId, endpoint.cursor, CHANGES_PER_ENDPOINT],
+        const changes: LoggedChange[] = await query(
+          client,
+          sql`/* logAfterCursor */ SELECT ${LOG_COLUMNS}, "committedAt"
+           FROM "TrackingUpdateLog" WHERE "tenantId" = ${endpoint.tenantId} AND sequence > ${endpoint.cursor} ORDER BY sequence LIMIT ${CHANGES_PER_ENDPOINT}`,
+          readLogged,
         );
         if (changes.length === CHANGES_PER_ENDPOINT) more = true;
         if (!changes.length) continue;
@@ -173,22 +178,23 @@ export class WebhookDispatcher {
         for (const change of changes) {
           const type = deliveredAs(change, endpoint.eventTypes);
           if (!type) continue;
-          await client.query(LOCK_LANE, [endpoint.id, change.shipmentId]);
+          await lockLane(client, endpoint.id, change.shipmentId);
           const deliveryId = newId("msg");
-          const { rows } = await client.query<{ waiting: boolean }>(
-            `/* insertDelivery */ WITH inserted AS (
+          const [lane] = await query(
+            client,
+            sql`/* insertDelivery */ WITH inserted AS (
                INSERT INTO "WebhookDelivery" (id, "tenantId", "endpointId", sequence, "shipmentId", "eventType", payload)
-               VALUES ($1, $2, $3, $4, $5, $6, $7))
-             SELECT EXISTS (SELECT 1 FROM "WebhookDelivery" WHERE "endpointId" = $3 AND "shipmentId" = $5 AND status = 'PENDING') AS waiting`,
-            [deliveryId, endpoint.tenantId, endpoint.id, change.sequence, change.shipmentId, type, payload(change, type)],
+               VALUES (${deliveryId}, ${endpoint.tenantId}, ${endpoint.id}, ${change.sequence}, ${change.shipmentId}, ${type}, ${payload(change, type)}))
+             SELECT EXISTS (SELECT 1 FROM "WebhookDelivery" WHERE "endpointId" = ${endpoint.id} AND "shipmentId" = ${change.shipmentId} AND status = 'PENDING') AS waiting`,
+            readWaiting,
           );
           // The lane's head has a job already; this one follows when that finishes.
-          if (!rows[0]!.waiting) {
+          if (!lane!.waiting) {
             await this.enqueue(client, { deliveryId, inOrder: true });
             enqueued = true;
           }
         }
-        await client.query(`/* advanceCursor */ UPDATE "WebhookEndpoint" SET cursor = $2 WHERE id = $1`, [endpoint.id, changes.at(-1)!.sequence]);
+        await execute(client, sql`/* advanceCursor */ UPDATE "WebhookEndpoint" SET cursor = ${changes.at(-1)!.sequence} WHERE id = ${endpoint.id}`);
       }
     });
     if (enqueued) this.wakeWorkers();
@@ -197,31 +203,38 @@ export class WebhookDispatcher {
 
   /** One attempt; throws to have pg-boss retry it later, unless it was the last. */
   private async attempt({ deliveryId, inOrder }: DeliveryJob, last: boolean): Promise<void> {
-    const { rows } = await this.pool.query<{ url: string; secret: string; payload: string; endpointId: string; shipmentId: string }>(
-      `/* deliveryToSend */ SELECT e.url, e.secret, d.payload, d."endpointId", d."shipmentId" FROM "WebhookDelivery" d
-       JOIN "WebhookEndpoint" e ON e.id = d."endpointId" WHERE d.id = $1 AND d.status IN ('PENDING', 'REDELIVERING')`,
-      [deliveryId],
+    const [delivery] = await query(
+      this.pool,
+      sql`/* deliveryToSend */ SELECT e.url, e.secret, d.payload, d."endpointId", d."shipmentId" FROM "WebhookDelivery" d
+       JOIN "WebhookEndpoint" e ON e.id = d."endpointId" WHERE d.id = ${deliveryId} AND d.status IN ('PENDING', 'REDELIVERING')`,
+      readToSend,
     );
-    const delivery = rows[0];
     // Already settled (a job that ran twice) or its endpoint deleted.
     if (!delivery) return;
     const outcome = await sendWebhook(this.targets, delivery.url, signedHeaders(delivery.secret, deliveryId, delivery.payload, new Date()), delivery.payload, this.settings);
     const settled = outcome.ok || last;
-    await this.inTransaction(async (client) => {
-      await client.query(LOCK_LANE, [delivery.endpointId, delivery.shipmentId]);
-      const { rows: updated } = await client.query<{ sequence: number }>(
-        `/* recordAttempt */ UPDATE "WebhookDelivery" SET attempts = attempts + 1, "lastAttemptAt" = now(), "responseStatus" = $2,
-                "latencyMs" = $3, "lastError" = $4,
-                status = CASE WHEN $5 THEN 'DELIVERED'::"WebhookDeliveryStatus" WHEN $6 THEN 'FAILED' ELSE status END,
-                "deliveredAt" = CASE WHEN $5 THEN now() ELSE "deliveredAt" END
-         WHERE id = $1 RETURNING sequence`,
-        [deliveryId, outcome.status, outcome.latencyMs, outcome.error, outcome.ok, settled],
+    await inTransaction(this.pool, async (client) => {
+      await lockLane(client, delivery.endpointId, delivery.shipmentId);
+      // Delivered, failed for good, or still pending a retry: only a settled attempt changes the status.
+      const settles = outcome.ok
+        ? sql`, status = 'DELIVERED', "deliveredAt" = now()`
+        : settled
+          ? sql`, status = 'FAILED'`
+          : empty;
+      const updated = await query(
+        client,
+        sql`/* recordAttempt */ UPDATE "WebhookDelivery" SET attempts = attempts + 1, "lastAttemptAt" = now(), "responseStatus" = ${outcome.status},
+                "latencyMs" = ${outcome.latencyMs}, "lastError" = ${outcome.error}${settles}
+         WHERE id = ${deliveryId} RETURNING sequence`,
+        readSequence,
       );
       if (!settled || !inOrder || !updated.length) return;
-      const { rows: following } = await client.query<{ id: string }>(
-        `/* laneNext */ SELECT id FROM "WebhookDelivery" WHERE "endpointId" = $1 AND "shipmentId" = $2 AND status = 'PENDING' AND sequence > $3
+      const following = await query(
+        client,
+        sql`/* laneNext */ SELECT id FROM "WebhookDelivery" WHERE "endpointId" = ${delivery.endpointId} AND "shipmentId" = ${delivery.shipmentId}
+           AND status = 'PENDING' AND sequence > ${updated[0]!.sequence}
          ORDER BY sequence LIMIT 1`,
-        [delivery.endpointId, delivery.shipmentId, updated[0]!.sequence],
+        readId,
       );
       if (following[0]) await this.enqueue(client, { deliveryId: following[0].id, inOrder: true });
     });
@@ -235,20 +248,5 @@ export class WebhookDispatcher {
 
   private wakeWorkers() {
     for (const worker of this.workers) this.boss?.notifyWorker(worker);
-  }
-
-  private async inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query("BEGIN");
-      const result = await work(client);
-      await client.query("COMMIT");
-      return result;
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
   }
 }

@@ -3,7 +3,9 @@
  * what a trackingUpdated subscriber gets — the shipment, its version, the tenant-wide sequence,
  * source, statuses and the events applied — written out in full, since a receiver cannot select.
  */
-import type pg from "pg";
+import { instant, nullable, oneOf, rowOf, text } from "../db/rows.js";
+import { query, sql, type Queryable } from "../db/sql.js";
+import { TrackingStatus } from "../generated/prisma/enums.js";
 import type { TrackingUpdateMessage } from "../tracking/messages.js";
 import type { WebhookEventType } from "./event-types.js";
 
@@ -11,18 +13,36 @@ export interface LoggedChange extends TrackingUpdateMessage {
   committedAt: Date;
 }
 
+const readEvent = rowOf({
+  id: text,
+  eventId: nullable(text),
+  event: text,
+  eventRecordedAt: instant,
+  localTime: nullable(text),
+  location: nullable(text),
+  notesDescription: nullable(text),
+  shipmentCarrier: nullable(text),
+  carrierStatusCode: nullable(text),
+  status: oneOf("TrackingStatus", TrackingStatus),
+  substatus: text,
+  trackingNumber: nullable(text),
+});
+const readShipmentNumber = rowOf({ id: text, shipmentNumber: nullable(text) });
+
 /** One query for the events of many changes, one for their shipments' numbers. */
-export async function payloadsFor(client: pg.ClientBase, changes: LoggedChange[]) {
-  const { rows: events } = await client.query(
-    `/* webhookPayloadEvents */ SELECT e.id, e."eventId", e.event, e."eventRecordedAt", e."localTime", e.location,
+export async function payloadsFor(client: Queryable, changes: LoggedChange[]) {
+  const events = await query(
+    client,
+    sql`/* webhookPayloadEvents */ SELECT e.id, e."eventId", e.event, e."eventRecordedAt", e."localTime", e.location,
             e."notesDescription", e."shipmentCarrier", e."carrierStatusCode", e.status, e.substatus, c."trackingNumber"
      FROM "TrackingEvent" e JOIN "Carton" c ON c.id = e."cartonId"
-     WHERE e.id = ANY($1::text[]) ORDER BY e."eventRecordedAt", e."dedupeKey" COLLATE "C"`,
-    [changes.flatMap((change) => change.eventIds)],
+     WHERE e.id = ANY(${changes.flatMap((change) => change.eventIds)}::text[]) ORDER BY e."eventRecordedAt", e."dedupeKey" COLLATE "C"`,
+    readEvent,
   );
-  const { rows: shipments } = await client.query<{ id: string; shipmentNumber: string | null }>(
-    `/* webhookPayloadShipments */ SELECT id, "shipmentNumber" FROM "Shipment" WHERE id = ANY($1::text[])`,
-    [[...new Set(changes.map((change) => change.shipmentId))]],
+  const shipments = await query(
+    client,
+    sql`/* webhookPayloadShipments */ SELECT id, "shipmentNumber" FROM "Shipment" WHERE id = ANY(${[...new Set(changes.map((change) => change.shipmentId))]}::text[])`,
+    readShipmentNumber,
   );
   const numbers = new Map(shipments.map((shipment) => [shipment.id, shipment.shipmentNumber]));
   return (change: LoggedChange, type: WebhookEventType) =>

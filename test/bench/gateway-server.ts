@@ -16,10 +16,11 @@ export interface GatewayOptions {
 
 export async function startGateway({ url, redisUrl }: GatewayOptions): Promise<BenchServer> {
   let statements = 0;
-  const db = createDb({ url, onStatement: () => statements++ });
+  const { db, pool } = createDb({ url, onStatement: () => statements++ });
   const redis = redisUrl ? { publish: new Redis(redisUrl), subscribe: new Redis(redisUrl) } : undefined;
   const app = createApp({
     db,
+    pool,
     logger: pino({ level: "silent" }),
     redis,
     rateLimit: { points: 1_000_000_000, durationSeconds: 60 },

@@ -64,7 +64,7 @@ async function singleShipment(db: Db, id: string, shipmentNumber: string, tracki
 }
 
 export async function seed(url: string): Promise<Seeded> {
-  const db = createDb({ url, maxConnections: 10 });
+  const { db } = createDb({ url, maxConnections: 10 });
   try {
     const nested = await tenant(db, "bench-nested");
     await times(NESTED_SHIPMENTS, (s) => {

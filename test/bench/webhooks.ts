@@ -64,13 +64,14 @@ async function barePostLoop(url: string, bodies: string[], concurrency: number) 
 
 async function main() {
   const database = await createBenchDatabase();
-  const db = createDb({ url: database.url, maxConnections: 20 });
+  const { db, pool } = createDb({ url: database.url, maxConnections: 20 });
   const hooks = await receiver();
   const keys = await issueKeys(db, { id: "bench" });
   const authorization = `Basic ${Buffer.from(`${keys.basic.keyId}:${keys.basic.secret}`).toString("base64")}`;
   const app = (deliver: boolean) =>
     createApp({
       db,
+      pool,
       logger: pino({ level: "warn" }),
       rateLimit: { points: 1_000_000, durationSeconds: 60 },
       production: true,

@@ -4,6 +4,7 @@
  */
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { print } from "graphql";
+import type pg from "pg";
 import { Redis } from "ioredis";
 import { expect } from "vitest";
 import { pino } from "pino";
@@ -25,6 +26,8 @@ export interface TestGateway {
   /** The test file's own database, for a second instance on it. */
   databaseUrl: string;
   db: Db;
+  /** The node-postgres pool under `db`, for hand-written SQL as the gateway sends it. */
+  pool: pg.Pool;
   /** The instance's services (courier sync, ingestion core, pub/sub), for background tracking next to it. */
   services: Services;
   /** Every SQL statement sent since the last `statements.length = 0`. */
@@ -67,10 +70,11 @@ export async function startTestGateway(
 ): Promise<TestGateway> {
   const database = await createTestDatabase();
   const statements: string[] = [];
-  const db = createDb({ url: database.url, onStatement: (sql) => statements.push(sql) });
+  const { db, pool } = createDb({ url: database.url, onStatement: (sql) => statements.push(sql) });
   const redis = options.redisUrl ? redisPair(options.redisUrl) : undefined;
   const app = createApp({
     db,
+    pool,
     redis,
     logger: pino({ level: "silent" }),
     rateLimit: { points: options.rateLimitPoints ?? 100_000, durationSeconds: 60 },
@@ -97,6 +101,7 @@ export async function startTestGateway(
     url,
     databaseUrl: database.url,
     db,
+    pool,
     services: app.services,
     statements,
     graphql,
