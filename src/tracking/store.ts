@@ -6,7 +6,7 @@
 import type pg from "pg";
 import { instant, integer, nullable, oneOf, records, rowOf, text, type RowReader } from "../db/rows.js";
 import { execute, join, query, sql } from "../db/sql.js";
-import { StatusCode, TrackingSource, TrackingStatus, VerificationStatus } from "../generated/prisma/enums.js";
+import { StatusCode, TrackingStatus, VerificationStatus, type TrackingSource } from "../generated/prisma/enums.js";
 import type { CommittedChange } from "./messages.js";
 
 export interface LockedShipment {
