@@ -3,9 +3,9 @@
  * (yoga), and graphql-ws on the same port and path. One structured log line per request.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type pg from "pg";
 import type { Logger } from "pino";
 import type { Authenticator } from "./auth/credentials.js";
-import type pg from "pg";
 import type { Db } from "./db/client.js";
 import { pendingMigrations } from "./db/migrate.js";
 import type { EdgeSettings } from "./edge/settings.js";
