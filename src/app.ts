@@ -100,7 +100,7 @@ export function createApp(options: AppOptions) {
     graphiqlHeaders: options.graphiqlHeaders,
     persistedOperations,
   });
-  const server = createHttpServer({ gateway, db, pool, authenticator, logger, persistedOperations, edge, trackingPageTokens: services.trackingPage.tokens });
+  const server = createHttpServer({ gateway, db, authenticator, logger, persistedOperations, edge, trackingPageTokens: services.trackingPage.tokens });
   relay.start();
   return {
     gateway,

@@ -1,16 +1,15 @@
 /**
- * The network edge: node http with the health routes, everything else handed to the gateway
- * (yoga), and graphql-ws on the same port and path. One structured log line per request.
+ * The network edge: node http handing each request to the REST routes, the tracking page or the
+ * gateway (yoga, which also answers the health routes), and graphql-ws on the same port and path.
+ * One structured log line per request.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type pg from "pg";
 import type { Logger } from "pino";
 import type { Authenticator } from "./auth/credentials.js";
 import type { Db } from "./db/client.js";
-import { pendingMigrations } from "./db/migrate.js";
 import type { EdgeSettings } from "./edge/settings.js";
 import { attachGraphqlWs } from "./graphql-ws.js";
-import { httpResponses, registry } from "./metrics.js";
+import { httpResponses } from "./metrics.js";
 import type { PersistedOperations } from "./persisted-operations.js";
 import { restRoute } from "./rest/index.js";
 import { trackingPageRoute } from "./tracking-page/route.js";
@@ -21,7 +20,6 @@ import type { Gateway } from "./yoga.js";
 export interface ServerParts {
   gateway: Gateway;
   db: Db;
-  pool: pg.Pool;
   authenticator: Authenticator;
   logger: Logger;
   persistedOperations: PersistedOperations;
@@ -33,15 +31,6 @@ function json(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
 }
 
-async function readiness(pool: pg.Pool): Promise<{ status: number; body: unknown }> {
-  try {
-    const pending = await pendingMigrations(pool);
-    return pending.length ? { status: 503, body: { status: "migrating", pending } } : { status: 200, body: { status: "ready" } };
-  } catch (error) {
-    return { status: 503, body: { status: "database unreachable", error: (error as Error).message } };
-  }
-}
-
 export interface HttpServer extends Server {
   /**
    * Stops accepting connections, tells subscribers to go elsewhere (1001 going away), lets requests
@@ -51,18 +40,7 @@ export interface HttpServer extends Server {
 }
 
 export function createHttpServer(parts: ServerParts): HttpServer {
-  const { gateway, db, pool, logger } = parts;
-  const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => unknown> = {
-    "/healthz": (_req, res) => json(res, 200, { status: "ok" }),
-    "/readyz": async (_req, res) => {
-      const { status, body } = await readiness(pool);
-      json(res, status, body);
-    },
-    "/metrics": async (_req, res) => {
-      const text = await registry.metrics();
-      res.writeHead(200, { "content-type": registry.contentType }).end(text);
-    },
-  };
+  const { gateway, db, logger } = parts;
   const server = createServer(async (req, res) => {
     const started = process.hrtime.bigint();
     const log = logger.child({ requestId: assignRequestId(req, res) });
@@ -71,7 +49,7 @@ export function createHttpServer(parts: ServerParts): HttpServer {
       log.info({ method: req.method, url: req.url, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, "request");
     });
     const path = (req.url ?? "/").split("?")[0]!;
-    const route = routes[path] ?? restRoute(parts, path) ?? trackingPageRoute({ gateway, db, tokens: parts.trackingPageTokens }, path);
+    const route = restRoute(parts, path) ?? trackingPageRoute({ gateway, db, tokens: parts.trackingPageTokens }, path);
     try {
       await (route ? route(req, res) : gateway.handle(req, res));
     } catch (error) {

@@ -13,6 +13,7 @@ import { useOperationCost } from "./edge/use-operation-cost.js";
 import { useOperationLimits } from "./edge/use-operation-limits.js";
 import { useRequestGate } from "./edge/use-request-gate.js";
 import { renderGraphiqlPage } from "./graphiql/page.js";
+import { useHealthRoutes } from "./http/health.js";
 import { useGraphiqlAssets } from "./graphiql/use-graphiql-assets.js";
 import { useInputErrors } from "./input-errors.js";
 import { maskGatewayError } from "./mask-error.js";
@@ -102,6 +103,7 @@ export function createGateway(parts: GatewayParts): Gateway {
     renderGraphiQL: renderGraphiqlPage,
     logging: false,
     plugins: [
+      useHealthRoutes(parts.services.pool),
       useGraphiqlAssets(),
       useRequestGate({ authenticator: parts.authenticator, maxBodyBytes: parts.edge.maxBodyBytes, graphqlEndpoint: "/graphql" }),
       useOperationLimits(parts.edge, parts.production),
