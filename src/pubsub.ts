@@ -8,7 +8,6 @@
  * fails loudly for the relay to retry, and subscribers are told to re-read the log ("resync").
  */
 import type { Redis } from "ioredis";
-import { GraphQLError } from "graphql";
 import type { TrackingPublisher, TrackingUpdateMessage } from "./tracking/messages.js";
 
 /** An update, or "resync": updates may have been missed here, read the delivery log. */
@@ -18,11 +17,13 @@ export type LiveSignal = TrackingUpdateMessage | "resync";
 export const TOO_SLOW_CLOSE_CODE = 4470;
 
 /** Raised in a subscription whose consumer let more than `maxPending` updates pile up. */
-export class SlowConsumerError extends GraphQLError {
+export class SlowConsumerError extends Error {
+  /** The WebSocket close code the subscriber is sent away with. */
+  readonly closeCode = TOO_SLOW_CLOSE_CODE;
+
   constructor(maxPending: number) {
-    super(`Too slow: more than ${maxPending} updates were waiting; resume with afterSequence`, {
-      extensions: { code: "SLOW_CONSUMER", closeCode: TOO_SLOW_CLOSE_CODE },
-    });
+    super(`Too slow: more than ${maxPending} updates were waiting; resume with afterSequence`);
+    this.name = "SlowConsumerError";
   }
 }
 

@@ -12,6 +12,7 @@ import type pg from "pg";
 import type { Context } from "./context.js";
 import { sqlPool } from "./db/client.js";
 import { ApiError, IdempotencyInProgressError, IdempotencyKeyReusedError, ValidationError } from "./errors.js";
+import { toGraphQLError } from "./mask-error.js";
 
 export const IDEMPOTENCY_HEADER = "idempotency-key";
 /** How long a response is kept for retries (documented in the README). */
@@ -52,7 +53,7 @@ export function useIdempotency(): Plugin<Context & { request?: Request }> {
       const ctx = args.contextValue;
       const key = ctx.request?.headers.get(IDEMPOTENCY_HEADER);
       if (key == null || getOperationAST(args.document, args.operationName)?.operation !== "mutation") return;
-      const fail = (error: ApiError) => setResultAndStopExecution({ errors: [error] });
+      const fail = (error: ApiError) => setResultAndStopExecution({ errors: [toGraphQLError(error)] });
       if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
         return fail(new ValidationError([{ path: "Idempotency-Key", message: "must be 1 to 255 visible ASCII characters" }]));
       }
