@@ -94,7 +94,7 @@ export class ConflictError extends ApiError {
   }
 }
 
-/** What a courier answered (or did not), for `extensions.upstream`. */
+/** What a courier answered (or did not), told to the client as `upstream`. */
 export interface UpstreamFailure {
   /** The courier's HTTP status; absent when it never answered (timeout, connection refused). */
   status?: number;

@@ -13,10 +13,10 @@
 import pg from "pg";
 import PgBoss from "pg-boss";
 import { sqlPool, type Db } from "../db/client.js";
+import { newId } from "../shipments/ids.js";
 import { deliveredAs } from "./event-types.js";
 import { payloadsFor, type LoggedChange } from "./payload.js";
 import { sendWebhook, type SendLimits } from "./send.js";
-import { newId } from "../schema/ids.js";
 import { signedHeaders } from "./signature.js";
 import type { WebhookTargets } from "./target.js";
 
