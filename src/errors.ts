@@ -1,9 +1,10 @@
 /**
  * Every error a client may see (the README's "Errors" table). Each carries the REST `type` of the
- * seed APIs, the GraphQL `extensions.code` and the HTTP status, so GraphQL and REST answer the same
- * situation the same way. Anything that is not an `ApiError` is masked by yoga as "Unexpected error.".
+ * seed APIs, the GraphQL `code` and the HTTP status, so GraphQL and REST answer the same situation
+ * the same way. They are plain errors: the domain knows no GraphQL, and each edge words them once
+ * (mask-error.ts for GraphQL, rest/errors.ts for REST). Anything that is not an `ApiError` is masked
+ * as "Unexpected error.".
  */
-import { GraphQLError } from "graphql";
 
 export type RestErrorType =
   | "authentication_error"
@@ -30,19 +31,19 @@ export interface ValidationDetail {
   message: string;
 }
 
-export abstract class ApiError extends GraphQLError {
+export abstract class ApiError extends Error {
   constructor(
     message: string,
     readonly type: RestErrorType,
     readonly code: ErrorCode,
     readonly status: number,
-    extra: Record<string, unknown> = {},
+    /** What the client is told besides the message (details, retryAfter, courier, …), in this order. */
+    readonly fields: Record<string, unknown> = {},
     /** Response headers the error needs (WWW-Authenticate, Retry-After). */
     readonly headers: Record<string, string> = {},
   ) {
-    // yoga reads extensions.http to set the status and headers of a single-shot response.
-    const http = Object.keys(headers).length ? { status, headers } : { status };
-    super(message, { extensions: { code, type, ...extra, http } });
+    super(message);
+    this.name = new.target.name;
   }
 }
 
@@ -93,7 +94,7 @@ export class ConflictError extends ApiError {
   }
 }
 
-/** What a courier answered (or did not), for `extensions.upstream`. */
+/** What a courier answered (or did not), told to the client as `upstream`. */
 export interface UpstreamFailure {
   /** The courier's HTTP status; absent when it never answered (timeout, connection refused). */
   status?: number;

@@ -18,6 +18,7 @@ import type { AuthHeaders, Authenticator, Viewer } from "./auth/credentials.js";
 import type { Context } from "./context.js";
 import { isDependencyFault } from "./dependency-faults.js";
 import type { EdgeSettings } from "./edge/settings.js";
+import { operationError } from "./mask-error.js";
 import { countedSubscription } from "./metrics.js";
 import { socketDocument, type PersistedOperations } from "./persisted-operations.js";
 import { subscribeShared } from "./shared-execution.js";
@@ -48,11 +49,6 @@ function headersOf(values: unknown): AuthHeaders | undefined {
   if (!entries.length) return undefined;
   const lowerCased = new Map(entries.map(([name, value]) => [name.toLowerCase(), String(value)]));
   return (name) => lowerCased.get(name);
-}
-
-/** graphql-ws sends GraphQLErrors as the operation's `error` message; anything else would close the socket. */
-function asOperationErrors(error: unknown): GraphQLError[] {
-  return [error instanceof GraphQLError ? error : new GraphQLError("Unexpected error.")];
 }
 
 export interface GraphqlWsParts {
@@ -147,7 +143,7 @@ export function attachGraphqlWs(server: Server, { gateway, authenticator, logger
           const errors = validate(args.schema, args.document);
           return errors.length ? errors : args;
         } catch (error) {
-          return asOperationErrors(error);
+          return [operationError(error)];
         }
       },
       execute: (args) => (args.rootValue as Pick<Enveloped, "execute">).execute(args),

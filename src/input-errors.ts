@@ -12,6 +12,7 @@
 import { GraphQLError, Kind, visit, type ASTNode, type DocumentNode, type ValueNode } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { ValidationError, type ValidationDetail } from "./errors.js";
+import { toGraphQLError } from "./mask-error.js";
 
 const INVALID = /^Variable "\$([^"]+)" got invalid value .*?(?: at "([^"]+)")?; (.*)$/s;
 const MISSING = /^Variable "\$([^"]+)" of (?:required|non-null) type .* (?:was not provided|must not be null)\.$/s;
@@ -30,9 +31,9 @@ function detail(path: string, message: string): ValidationDetail {
 
 function variableError(error: GraphQLError): GraphQLError {
   const invalid = INVALID.exec(error.message);
-  if (invalid) return new ValidationError([detail(invalid[2] ?? invalid[1]!, invalid[3]!)], error.message);
+  if (invalid) return toGraphQLError(new ValidationError([detail(invalid[2] ?? invalid[1]!, invalid[3]!)], error.message));
   const missing = MISSING.exec(error.message);
-  if (missing) return new ValidationError([{ path: missing[1]!, message: "is required" }], error.message);
+  if (missing) return toGraphQLError(new ValidationError([{ path: missing[1]!, message: "is required" }], error.message));
   return error;
 }
 
@@ -65,7 +66,7 @@ function literalErrors(errors: readonly GraphQLError[], document: DocumentNode):
     paths ??= literalPaths(document);
     const path = paths.get(node);
     if (path === undefined) return withType(error, "GRAPHQL_VALIDATION_FAILED");
-    const invalid = new ValidationError([detail(path, reason(error.message))]);
+    const invalid = toGraphQLError(new ValidationError([detail(path, reason(error.message))]));
     // A status of ours, not the spec's validation 400 that yoga turns into 200 for application/json:
     // the literal answers exactly as the same value in a variable does.
     (invalid.extensions.http as { spec?: boolean }).spec = false;
@@ -88,7 +89,7 @@ export function useInputErrors(): Plugin {
         try {
           return parseFn(source, options);
         } catch (error) {
-          if (error instanceof RangeError) throw new ValidationError([{ path: "query", message: "is nested too deeply" }]);
+          if (error instanceof RangeError) throw toGraphQLError(new ValidationError([{ path: "query", message: "is nested too deeply" }]));
           throw error instanceof GraphQLError ? withType(error, "GRAPHQL_PARSE_FAILED") : error;
         }
       });

@@ -8,21 +8,22 @@
  * fails loudly for the relay to retry, and subscribers are told to re-read the log ("resync").
  */
 import type { Redis } from "ioredis";
-import { GraphQLError } from "graphql";
-import type { TrackingPublisher, TrackingUpdateMessage } from "./tracking/messages.js";
+import { topicOf, type TrackingPublisher, type TrackingTopic, type TrackingUpdateMessage } from "./tracking/messages.js";
 
 /** An update, or "resync": updates may have been missed here, read the delivery log. */
 export type LiveSignal = TrackingUpdateMessage | "resync";
 
 /** The WebSocket close code for a subscriber that fell too far behind (see README, Delivery). */
-export const TOO_SLOW_CLOSE_CODE = 4470;
+const TOO_SLOW_CLOSE_CODE = 4470;
 
 /** Raised in a subscription whose consumer let more than `maxPending` updates pile up. */
-export class SlowConsumerError extends GraphQLError {
+export class SlowConsumerError extends Error {
+  /** The WebSocket close code the subscriber is sent away with. */
+  readonly closeCode = TOO_SLOW_CLOSE_CODE;
+
   constructor(maxPending: number) {
-    super(`Too slow: more than ${maxPending} updates were waiting; resume with afterSequence`, {
-      extensions: { code: "SLOW_CONSUMER", closeCode: TOO_SLOW_CLOSE_CODE },
-    });
+    super(`Too slow: more than ${maxPending} updates were waiting; resume with afterSequence`);
+    this.name = "SlowConsumerError";
   }
 }
 
@@ -45,11 +46,7 @@ export interface LiveSubscription extends AsyncIterableIterator<LiveSignal> {
 export interface TrackingBus extends TrackingPublisher {
   /** Resolves once the bus took the update; rejects when it cannot (Redis unreachable). */
   publish(update: TrackingUpdateMessage): Promise<void>;
-  subscribe(tenantId: string, limits: SubscribeLimits): LiveSubscription;
-}
-
-export function topicOf(tenantId: string) {
-  return `trackingUpdated:${tenantId}`;
+  subscribe(topic: TrackingTopic, limits: SubscribeLimits): LiveSubscription;
 }
 
 /** One subscription's bounded queue between the bus and its consumer. */
@@ -122,8 +119,8 @@ class Topics {
     private readonly unlisten: (topic: string) => void,
   ) {}
 
-  subscribe(tenantId: string, limits: SubscribeLimits): LiveSubscription {
-    const topic = topicOf(tenantId);
+  subscribe(to: TrackingTopic, limits: SubscribeLimits): LiveSubscription {
+    const topic = topicOf(to);
     let entry = this.byTopic.get(topic);
     if (!entry) this.byTopic.set(topic, (entry = { subscribers: new Set(), listening: this.listen(topic) }));
     const { subscribers } = entry;
@@ -152,9 +149,9 @@ export function inProcessBus(): TrackingBus {
   const topics = new Topics(async () => {}, () => {});
   return {
     async publish(update) {
-      topics.emit(topicOf(update.tenantId), update);
+      topics.emit(topicOf(update), update);
     },
-    subscribe: (tenantId, limits) => topics.subscribe(tenantId, limits),
+    subscribe: (topic, limits) => topics.subscribe(topic, limits),
   };
 }
 
@@ -183,9 +180,9 @@ export function redisBus(redis: { publish: Redis; subscribe: Redis }): TrackingB
     async publish(update) {
       // Fail at once rather than queue for a Redis that is away: the relay retries from the log.
       if (redis.publish.status !== "ready") throw new Error(`Redis is ${redis.publish.status}`);
-      await redis.publish.publish(topicOf(update.tenantId), JSON.stringify(update));
+      await redis.publish.publish(topicOf(update), JSON.stringify(update));
     },
-    subscribe: (tenantId, limits) => topics.subscribe(tenantId, limits),
+    subscribe: (topic, limits) => topics.subscribe(topic, limits),
   };
 }
 

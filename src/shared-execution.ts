@@ -4,8 +4,8 @@
  * all compute the same result. So each update is executed once per (tenant, operation, variables) and
  * the result shared; graphql-ws only serializes and sends it per socket.
  */
-import { createSourceEventStream, execute, GraphQLError, print, type ExecutionArgs, type ExecutionResult } from "graphql";
-import { maskGraphQLError as masked } from "./mask-error.js";
+import { createSourceEventStream, execute, print, type ExecutionArgs, type ExecutionResult } from "graphql";
+import { maskGraphQLError as masked, operationError } from "./mask-error.js";
 import { perMessage } from "./pubsub.js";
 
 const executeOncePerMessage = perMessage();
@@ -33,7 +33,7 @@ async function* responses(source: AsyncIterable<unknown>, args: ExecutionArgs, k
       yield result;
     }
   } catch (error) {
-    throw error instanceof GraphQLError ? error : new Error("Unexpected error.");
+    throw operationError(error);
   }
 }
 

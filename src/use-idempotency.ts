@@ -13,6 +13,7 @@ import type { Context } from "./context.js";
 import { boolean, nullable, object, rowOf, text } from "./db/rows.js";
 import { execute, query, sql } from "./db/sql.js";
 import { ApiError, IdempotencyInProgressError, IdempotencyKeyReusedError, ValidationError } from "./errors.js";
+import { toGraphQLError } from "./mask-error.js";
 
 export const IDEMPOTENCY_HEADER = "idempotency-key";
 /** How long a response is kept for retries (documented in the README). */
@@ -59,7 +60,7 @@ export function useIdempotency(): Plugin<Context & { request?: Request }> {
       const ctx = args.contextValue;
       const key = ctx.request?.headers.get(IDEMPOTENCY_HEADER);
       if (key == null || getOperationAST(args.document, args.operationName)?.operation !== "mutation") return;
-      const fail = (error: ApiError) => setResultAndStopExecution({ errors: [error] });
+      const fail = (error: ApiError) => setResultAndStopExecution({ errors: [toGraphQLError(error)] });
       if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
         return fail(new ValidationError([{ path: "Idempotency-Key", message: "must be 1 to 255 visible ASCII characters" }]));
       }

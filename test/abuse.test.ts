@@ -84,6 +84,18 @@ describe("abuse at the edge", () => {
     expect(res.body.errors?.[0]?.message).toMatch(/limit of \d+ exceeded/);
   });
 
+  it("answers a document over the token limit as the parse error it is, in either response type", async () => {
+    const query = `{ ${Array.from({ length: 1_000 }, (_, i) => `a${i}: __typename`).join(" ")} }`;
+    const answer = async (accept: string) => {
+      const res = await gw.graphql(query, {}, { ...acme.basic, accept });
+      return { status: res.status, error: res.body.errors?.[0] };
+    };
+    const refusal = { message: "Invalid input: query: Token limit of 2000 exceeded.", extensions: { code: "BAD_USER_INPUT", type: "validation_error" } };
+    // GraphQL over HTTP: a request error is a 400 in the new media type and a 200 in legacy JSON.
+    expect(await answer("application/graphql-response+json")).toMatchObject({ status: 400, error: refusal });
+    expect(await answer("application/json")).toMatchObject({ status: 200, error: refusal });
+  });
+
   it("refuses 31 aliases (under the token limit) and a document deeper than the depth limit", async () => {
     const aliases = await gw.graphql(`{ ${Array.from({ length: 31 }, (_, i) => `a${i}: shipments(first: 1) { totalCount }`).join(" ")} }`, {}, acme.basic);
     expect(aliases.status).toBe(400);

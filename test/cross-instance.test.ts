@@ -7,7 +7,7 @@ import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp, type App } from "../src/app.js";
 import { createDb, type Database } from "../src/db/client.js";
-import { topicOf } from "../src/pubsub.js";
+import { topicOf } from "../src/tracking/messages.js";
 import { CreateShipmentDocument, UpdateTrackingDocument } from "./generated/graphql.js";
 import { expectNoErrors, redisPair, startTestGateway, type TestGateway } from "./support/gateway.js";
 import { connect, subscribe } from "./support/subscriptions.js";
@@ -47,7 +47,7 @@ describe.skipIf(!REDIS_URL)("two instances sharing PostgreSQL and Redis", () => 
     const otherOnB = await subscribe(connect(bUrl, globex.basic), query);
     // B is live once its Redis connection listens on both tenants' topics; publishing before that
     // would test nothing.
-    const listening = async (tenantId: string) => (await bRedis.publish.pubsub("NUMSUB", topicOf(tenantId)))[1];
+    const listening = async (tenantId: string) => (await bRedis.publish.pubsub("NUMSUB", topicOf({ tenantId })))[1];
     await expect.poll(() => listening(`acme-${run}`), { timeout: 10_000 }).toBe(1);
     await expect.poll(() => listening(`globex-${run}`), { timeout: 10_000 }).toBe(1);
     const input = { shipmentNumber: "X-1", trackingNumber: "1ZCROSS00001", tracking: [{ event: "picked up", eventRecordedAt: "2024-01-01T00:00:00Z" }] };

@@ -3,10 +3,12 @@
  * requests, every error body, and the same answer from REST and GraphQL for the same situation.
  */
 import { readFileSync } from "node:fs";
+import type { GraphQLInputObjectType, GraphQLObjectType } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FABRIC_EXAMPLE } from "../src/demo/documents.js";
 import { DEMO, DEMO_BASIC_AUTHORIZATION, seedDemo } from "../src/demo/seed.js";
 import { fromGraphQL } from "../src/rest/errors.js";
+import { schema } from "../src/schema/index.js";
 import { FABRIC_REQUEST, FABRIC_RESPONSE, mismatches } from "./support/documents.js";
 import { startTestGateway, type GraphQLResponse, type TestGateway } from "./support/gateway.js";
 import { conformance, responseSchema } from "./support/openapi.js";
@@ -450,6 +452,20 @@ describe("REST endpoints on a freshly seeded gateway", () => {
     expect(openapi.paths["/v5/shipments/{shipment_id}/sync"].post.security).toEqual([{ basicAuth: [] }]);
     const channel = openapi.paths[UPDATE_TRACKING_PATH].post.parameters.find((p: { name: string }) => p.name === "x-fabric-channel-id");
     expect(channel).toMatchObject({ required: true, schema: { enum: ["12", "13"] } });
+  });
+
+  it("describes what the GraphQL schema has too in the schema's words", () => {
+    const field = (type: string, name: string) => (schema.getType(type) as GraphQLObjectType | GraphQLInputObjectType).getFields()[name]!.description;
+    const { schemas } = openapi.components;
+    expect(schemas.TrackingEvent.properties.event.description).toBe(field("TrackingEventInput", "event"));
+    expect(schemas.UpdateTrackingRequest.properties.tracking.description).toBe(field("UpdateTrackingInput", "tracking"));
+    expect(schemas.Carton.properties.weight.description).toBe(field("Carton", "weight"));
+    expect(schemas.FabricShipment.properties.shipToAddress.properties.latitude.description).toBe(field("ShipToAddress", "latitude"));
+    // Words only REST has stay REST's: what the sync seed sends when the gateway does not know a field.
+    expect(schemas.SyncedShipment.properties.shipment_courier.description).toBe(`${field("Shipment", "shipmentCourier")} Null when the shipment has none.`);
+    const shipmentId = openapi.paths["/v5/shipments/{shipment_id}/sync"].post.parameters.find((p: { name: string }) => p.name === "shipment_id");
+    const syncArg = (schema.getType("Mutation") as GraphQLObjectType).getFields().syncShipmentTracking!.args.find((arg) => arg.name === "shipmentId");
+    expect(shipmentId.description).toBe(syncArg!.description);
   });
 });
 

@@ -6,7 +6,8 @@
  */
 import type { Plugin } from "graphql-yoga";
 import type { Context } from "../context.js";
-import { ValidationError } from "../errors.js";
+import { ApiError, ValidationError } from "../errors.js";
+import { toGraphQLError } from "../mask-error.js";
 import type { Budget } from "../rate-limit.js";
 import { actualCost, requestedCost } from "./operation-cost.js";
 
@@ -25,14 +26,14 @@ export function useOperationCost(options: { budget: Budget; maxOperationCost: nu
       const requested = requestedCost(args.schema, args.document, args.operationName, args.variableValues ?? {});
       if (requested > maxOperationCost) {
         setResultAndStopExecution({
-          errors: [new ValidationError([{ path: "query", message: `costs up to ${requested} points, more than the ${maxOperationCost} one operation may cost; ask for smaller pages` }])],
+          errors: [toGraphQLError(new ValidationError([{ path: "query", message: `costs up to ${requested} points, more than the ${maxOperationCost} one operation may cost; ask for smaller pages` }]))],
         });
         return;
       }
       try {
         await budget.spend(viewer.credentialId, requested);
       } catch (error) {
-        setResultAndStopExecution({ errors: [error as Error as never] });
+        setResultAndStopExecution({ errors: [error instanceof ApiError ? toGraphQLError(error) : (error as Error as never)] });
         return;
       }
       return {

@@ -11,12 +11,16 @@ import { blockFieldSuggestionsPlugin } from "@escape.tech/graphql-armor-block-fi
 import { NoSchemaIntrospectionCustomRule, type GraphQLError } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { ValidationError } from "../errors.js";
+import { toGraphQLError } from "../mask-error.js";
 import type { EdgeSettings } from "./settings.js";
 
-/** armor reports a limit as a bare "Syntax Error: …"; clients get it as invalid input instead. */
+/**
+ * armor reports a limit as a bare "Syntax Error: …"; clients get it as invalid input instead. Thrown
+ * as a GraphQLError, so yoga answers it as the parse or validation error it stands for.
+ */
 const refuse = [
   (_context: unknown, error: GraphQLError) => {
-    throw new ValidationError([{ path: "query", message: error.message.replace(/^Syntax Error: /, "") }]);
+    throw toGraphQLError(new ValidationError([{ path: "query", message: error.message.replace(/^Syntax Error: /, "") }]));
   },
 ];
 

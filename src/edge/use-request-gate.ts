@@ -8,6 +8,7 @@ import type { Plugin } from "graphql-yoga";
 import type { Authenticator } from "../auth/credentials.js";
 import { isDependencyFault } from "../dependency-faults.js";
 import { ApiError, ServiceUnavailableError, ValidationError } from "../errors.js";
+import { extensionsOf } from "../mask-error.js";
 import { graphqlRequests } from "../metrics.js";
 import { REQUEST_ID_HEADER } from "../use-request-id.js";
 import type { ServerContext } from "../yoga.js";
@@ -48,7 +49,7 @@ export function fromBrowserPage(headers: { get(name: string): string | null }) {
 
 /** The GraphQL error body for a refusal, with its status and headers (the challenge only for non-browsers). */
 export function refusalResponse(error: ApiError, request: Request, ResponseClass: typeof Response): Response {
-  const { http: _http, ...extensions } = error.extensions;
+  const { http: _http, ...extensions } = extensionsOf(error);
   const requestId = request.headers.get(REQUEST_ID_HEADER);
   if (requestId) extensions.requestId = requestId;
   const headers: Record<string, string> = { "content-type": "application/json; charset=utf-8", ...error.headers };

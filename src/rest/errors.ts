@@ -1,5 +1,5 @@
 /**
- * The one place where GraphQL errors become the seed APIs' REST error bodies
+ * The one place where errors become the seed APIs' REST error bodies
  * (`{"error": {"type": "…", "message": "…"}}`). Routes never pick a status or a type themselves:
  * they hand over either an `ApiError` of their own (credentials, bad body, wrong method) or the
  * gateway's GraphQL response, so REST answers with GraphQL's status and type — in REST words.
@@ -25,14 +25,14 @@ const NOT_IN_BODY = new Set(["code", "type", "http", "retryAfter", "requestId"])
 // Response headers an error may set that REST clients rely on.
 const ERROR_HEADERS = ["www-authenticate", "retry-after"];
 
-function errorBody(type: string, message: string, extensions: Record<string, unknown> = {}) {
-  const extra = Object.fromEntries(Object.entries(extensions).filter(([key]) => !NOT_IN_BODY.has(key)));
+function errorBody(type: string, message: string, fields: Record<string, unknown> = {}) {
+  const extra = Object.fromEntries(Object.entries(fields).filter(([key]) => !NOT_IN_BODY.has(key)));
   return { error: { type, message, ...extra } };
 }
 
 /** An error the REST layer raised itself, before any GraphQL ran. */
 export function restError(error: ApiError): RestResponse {
-  return { status: error.status, headers: error.headers, body: errorBody(error.type, error.message, error.extensions) };
+  return { status: error.status, headers: error.headers, body: errorBody(error.type, error.message, error.fields) };
 }
 
 /**

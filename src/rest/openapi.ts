@@ -1,10 +1,29 @@
 /**
- * OpenAPI 3.1 description of the REST endpoints, served at `GET /openapi.json`. Hand-written to say
- * what the routes in this folder do; enum values come from the Prisma enums so they cannot drift.
+ * OpenAPI 3.1 description of the REST endpoints, served at `GET /openapi.json`. Its shape is
+ * hand-written to say what the routes in this folder do; a field the GraphQL schema has too is
+ * described in the schema's words (the routes run its operations), enum values come from the Prisma
+ * enums, so neither can drift. Only what REST alone has (errors, headers, the seeds' own notes) is
+ * worded here.
  */
+import { isInputObjectType, isInterfaceType, isObjectType } from "graphql";
 import * as enums from "../generated/prisma/enums.js";
+import { schema as graphqlSchema } from "../schema/index.js";
 
 type Schema = Record<string, unknown>;
+
+/**
+ * The GraphQL schema's description of a field or argument, by its schema coordinate
+ * (`Carton.weight`, `Mutation.syncShipmentTracking(shipmentId:)`). A coordinate the schema does not
+ * describe throws as this module loads, so a renamed field cannot leave the document behind.
+ */
+function described(coordinate: string): string {
+  const [, typeName, fieldName, argName] = /^(\w+)\.(\w+)(?:\((\w+):\))?$/.exec(coordinate) ?? [];
+  const type = typeName ? graphqlSchema.getType(typeName) : undefined;
+  const field = type && (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) ? type.getFields()[fieldName!] : undefined;
+  const target = argName ? (field && "args" in field ? field.args.find((arg) => arg.name === argName) : undefined) : field;
+  if (!target?.description) throw new Error(`The GraphQL schema has no description at ${coordinate}`);
+  return target.description;
+}
 
 const str = (description: string, example?: string): Schema => ({ type: "string", description, ...(example ? { example } : {}) });
 const int = (description: string, example?: number): Schema => ({ type: "integer", description, ...(example !== undefined ? { example } : {}) });
@@ -27,7 +46,7 @@ const nullable = (schema: Schema): Schema => ({ ...schema, type: [schema.type, "
 
 const ABSENT = "Fields the shipment does not have are left out.";
 /** The sync seed's fields the gateway may not know for a shipment; the seed types them string. */
-const UNKNOWN_SYNC_FIELD = "null when the shipment has none.";
+const UNKNOWN_SYNC_FIELD = "Null when the shipment has none.";
 
 const schemas: Record<string, Schema> = {
   Error: object(
@@ -54,12 +73,12 @@ const schemas: Record<string, Schema> = {
   TrackingEvent: {
     ...object(
       {
-        event: str("Shipment-specific event. Mandatory.", "picked up"),
-        eventId: str("Event ID provided by the carrier; re-sending an event with the same id is a no-op.", "627963716b19511e8a3a631b"),
-        eventRecordedAt: instant("Time the event was recorded; must carry an offset (UTC preferred)."),
-        location: str("Delivery location.", "Reno, NV"),
-        notes: object({ description: str("Free-text note.", "Shipment picked up") }, ["description"]),
-        shipmentCarrier: str("Shipment carrier.", "FEDEX"),
+        event: str(described("TrackingEventInput.event"), "picked up"),
+        eventId: str(described("TrackingEventInput.eventId"), "627963716b19511e8a3a631b"),
+        eventRecordedAt: instant(described("TrackingEventInput.eventRecordedAt")),
+        location: str(described("TrackingEventInput.location"), "Reno, NV"),
+        notes: object({ description: str(described("TrackingNotesInput.description"), "Shipment picked up") }, ["description"]),
+        shipmentCarrier: str(described("TrackingEventInput.shipmentCarrier"), "FEDEX"),
       },
       ["event", "eventRecordedAt"],
     ),
@@ -68,10 +87,10 @@ const schemas: Record<string, Schema> = {
   UpdateTrackingRequest: {
     ...object(
       {
-        shipmentNumber: str("Merchant-defined unique shipment identifier.", "78974156816152"),
-        trackingNumber: str("Tracking number of the carton the events belong to.", "1Z999AA10123456784"),
-        tracking: list(ref("TrackingEvent"), "Tracking details, in any order."),
-        trackingURL: str("Tracking URL.", "https://example.com/tracking"),
+        shipmentNumber: str(described("UpdateTrackingInput.shipmentNumber"), "78974156816152"),
+        trackingNumber: str(described("UpdateTrackingInput.trackingNumber"), "1Z999AA10123456784"),
+        tracking: list(ref("TrackingEvent"), described("UpdateTrackingInput.tracking")),
+        trackingURL: str(described("UpdateTrackingInput.trackingURL"), "https://example.com/tracking"),
         expectedVersion: int("Gateway extension: apply only if the shipment is still at this version, else 409 conflict_error."),
       },
       ["shipmentNumber", "trackingNumber", "tracking"],
@@ -80,145 +99,145 @@ const schemas: Record<string, Schema> = {
     additionalProperties: false,
   },
   AmountInCurrency: object(
-    { currency: str("Currency in ISO-4217.", "USD"), group: str("Customer-defined function using this currency.", "SHOPPER"), amount: num("Amount in currency.", 123.45) },
+    { currency: str(described("AmountInCurrency.currency"), "USD"), group: str(described("AmountInCurrency.group"), "SHOPPER"), amount: num(described("AmountInCurrency.amount"), 123.45) },
     ["currency", "amount"],
   ),
-  PersonName: object({ firstName: str("First name."), lastName: str("Last name."), middleName: str("Middle name.") }),
-  Phone: object({ number: str("Phone number.", "123-456-7890"), type: str("Phone type.", "MOBILE") }),
+  PersonName: object({ firstName: str(described("PersonName.firstName")), lastName: str(described("PersonName.lastName")), middleName: str(described("PersonName.middleName")) }),
+  Phone: object({ number: str(described("Phone.number"), "123-456-7890"), type: str(described("Phone.type"), "MOBILE") }),
   Item: object({
     fees: list(
       object({
-        amount: num("Merchant-defined fee amount.", 34.56),
+        amount: num(described("Fee.amount"), 34.56),
         amountInCurrencies: list(ref("AmountInCurrency")),
-        name: str("Fee name.", "RETURN_FEE"),
-        reason: str("Merchant-defined reason.", "Return fee"),
-        type: oneOf(enums.FeeType, "Fee type."),
+        name: str(described("Fee.name"), "RETURN_FEE"),
+        reason: str(described("Fee.reason"), "Return fee"),
+        type: oneOf(enums.FeeType, described("Fee.type")),
       }),
     ),
     giftCards: list(
       object({
-        amount: num("Gift card amount.", 50),
+        amount: num(described("GiftCard.amount"), 50),
         amountInCurrencies: list(ref("AmountInCurrency")),
-        giftCardActivatedAt: instant("Time the gift card was activated (UTC)."),
-        giftCardActivationRequestedAt: instant("Time activation was requested (UTC)."),
-        giftCardNumber: str("Gift card number."),
-        giftCardStatus: oneOf(enums.GiftCardStatus, "Gift card status."),
+        giftCardActivatedAt: instant(described("GiftCard.giftCardActivatedAt")),
+        giftCardActivationRequestedAt: instant(described("GiftCard.giftCardActivationRequestedAt")),
+        giftCardNumber: str(described("GiftCard.giftCardNumber")),
+        giftCardStatus: oneOf(enums.GiftCardStatus, described("GiftCard.giftCardStatus")),
       }),
     ),
-    itemId: int("Unique item identifier.", 100023),
-    lineItemId: str("Merchant-defined identifier of the item in its order."),
-    orderId: str("Order ID from fabric's Create Order endpoint."),
-    orderNumber: str("Merchant-defined order identifier."),
-    orderedQuantity: int("Ordered quantity."),
-    refundAmount: num("Refund amount for returned items."),
+    itemId: int(described("Item.itemId"), 100023),
+    lineItemId: str(described("Item.lineItemId")),
+    orderId: str(described("Item.orderId")),
+    orderNumber: str(described("Item.orderNumber")),
+    orderedQuantity: int(described("Item.orderedQuantity")),
+    refundAmount: num(described("Item.refundAmount")),
     refundAmountInCurrencies: list(ref("AmountInCurrency")),
-    returnQuantity: int("Returned quantity."),
-    segment: str("Item segment."),
-    shipmentLineItemId: str("Identifier of the item within the shipment."),
-    shippedQuantity: int("Shipped quantity."),
-    sku: str("Stock keeping unit."),
-    uom: str("Unit of measure.", "EA"),
-    vendorId: str("Vendor responsible for the item."),
+    returnQuantity: int(described("Item.returnQuantity")),
+    segment: str(described("Item.segment")),
+    shipmentLineItemId: str(described("Item.shipmentLineItemId")),
+    shippedQuantity: int(described("Item.shippedQuantity")),
+    sku: str(described("Item.sku")),
+    uom: str(described("Item.uom"), "EA"),
+    vendorId: str(described("Item.vendorId")),
   }, ["fees", "giftCards", "refundAmountInCurrencies"]),
   Carton: object({
-    cartonNumber: str("Merchant-defined carton identifier.", "1"),
-    cartonType: str("Carton type.", "Package"),
-    estimatedDeliveryDate: instant("Delivery date estimated by the carrier (UTC)."),
-    estimatedShipmentDate: instant("Ship date estimated by the seller (UTC)."),
+    cartonNumber: str(described("Carton.cartonNumber"), "1"),
+    cartonType: str(described("Carton.cartonType"), "Package"),
+    estimatedDeliveryDate: instant(described("Carton.estimatedDeliveryDate")),
+    estimatedShipmentDate: instant(described("Carton.estimatedShipmentDate")),
     items: list(ref("Item")),
-    promisedDeliveryDate: instant("Delivery date promised by the seller (UTC)."),
-    shipmentCarrier: str("Carrier name.", "FEDEX"),
-    shipmentMethod: str("Shipment method.", "ground"),
+    promisedDeliveryDate: instant(described("Carton.promisedDeliveryDate")),
+    shipmentCarrier: str(described("Carton.shipmentCarrier"), "FEDEX"),
+    shipmentMethod: str(described("Carton.shipmentMethod"), "ground"),
     tracking: list(ref("TrackingEvent"), "The carton's tracking events, oldest first."),
-    trackingNumber: str("The carton's tracking number.", "1Z999AA10123456784"),
-    trackingURL: str("Carton tracking URL."),
-    weight: str("Carton weight.", "500 grams"),
+    trackingNumber: str(described("Carton.trackingNumber"), "1Z999AA10123456784"),
+    trackingURL: str(described("Carton.trackingURL")),
+    weight: str(described("Carton.weight"), "500 grams"),
   }, ["items", "tracking"]),
   FabricShipment: object(
     {
-      version: int("Number of times the shipment document has been changed by any operation.", 2),
-      allocationId: str("Allocation this shipment was created from."),
+      version: int(described("Shipment.version"), 2),
+      allocationId: str(described("Shipment.allocationId")),
       auditLogs: list(
         object({
-          auditId: str("Audit ID."),
-          auditType: str("Audit type, e.g. CANCEL, or TRACKING_UPDATE for applied tracking."),
-          auditedAt: instant("Audit time (UTC)."),
-          employeeId: str("Employee who made the change."),
-          lineItemId: str("Line item the change concerns."),
-          note: str("Additional info."),
-          reasonCode: str("Merchant-defined reason code."),
-          source: str("Where the change came from, e.g. POS, or PUSH for this endpoint."),
-          subReasonCode: str("Merchant-defined sub-reason code."),
-          updatedFields: list(object({ fieldName: str("Field name."), fieldOriginalValue: str("Value before the change.") }, ["fieldName"])),
+          auditId: str(described("AuditLog.auditId")),
+          auditType: str(described("AuditLog.auditType")),
+          auditedAt: instant(described("AuditLog.auditedAt")),
+          employeeId: str(described("AuditLog.employeeId")),
+          lineItemId: str(described("AuditLog.lineItemId")),
+          note: str(described("AuditLog.note")),
+          reasonCode: str(described("AuditLog.reasonCode")),
+          source: str(described("AuditLog.source")),
+          subReasonCode: str(described("AuditLog.subReasonCode")),
+          updatedFields: list(object({ fieldName: str(described("UpdatedField.fieldName")), fieldOriginalValue: str(described("UpdatedField.fieldOriginalValue")) }, ["fieldName"])),
         }, ["auditId", "auditType", "auditedAt", "updatedFields"]),
         "Audited changes, oldest first.",
       ),
       cartons: list(ref("Carton")),
-      createdAt: instant("Shipment creation time (UTC)."),
-      invoiceId: str("Invoice ID."),
-      locationNumber: str("Ship-from location number."),
-      locationType: str("Ship-from location type.", "DC"),
-      masterTrackingNumber: str("Master tracking number for all cartons."),
-      orderNumbers: list({ type: "string" }, "Order numbers of the shipment."),
-      poNumber: str("Merchant-defined purchase order number."),
-      recipients: list(object({ email: str("Recipient's email."), name: ref("PersonName"), phone: ref("Phone") })),
-      reshipmentReasonCode: str("Reshipment reason code."),
+      createdAt: instant(described("Shipment.createdAt")),
+      invoiceId: str(described("Shipment.invoiceId")),
+      locationNumber: str(described("Shipment.locationNumber")),
+      locationType: str(described("Shipment.locationType"), "DC"),
+      masterTrackingNumber: str(described("Shipment.masterTrackingNumber")),
+      orderNumbers: list({ type: "string" }, described("Shipment.orderNumbers")),
+      poNumber: str(described("Shipment.poNumber")),
+      recipients: list(object({ email: str(described("Recipient.email")), name: ref("PersonName"), phone: ref("Phone") })),
+      reshipmentReasonCode: str(described("Shipment.reshipmentReasonCode")),
       scratchedItems: list(
         object({
-          reasonCode: str("Reason code for the scratch."),
-          itemId: int("Unique item identifier."),
-          lineItemId: str("Line item identifier."),
-          orderId: str("Order ID."),
-          quantity: int("Number of scratched items."),
-          sku: str("Stock keeping unit."),
-          subReasonCode: str("Sub-reason code."),
-          uom: str("Unit of measure."),
+          reasonCode: str(described("ScratchedItem.reasonCode")),
+          itemId: int(described("ScratchedItem.itemId")),
+          lineItemId: str(described("ScratchedItem.lineItemId")),
+          orderId: str(described("ScratchedItem.orderId")),
+          quantity: int(described("ScratchedItem.quantity")),
+          sku: str(described("ScratchedItem.sku")),
+          subReasonCode: str(described("ScratchedItem.subReasonCode")),
+          uom: str(described("ScratchedItem.uom")),
         }),
       ),
       shipToAddress: object({
-        addressLine1: str("Address line 1."),
-        city: str("City name."),
-        countryCode: str("ISO 3166-1 alpha-2 country code.", "US"),
-        latitude: num("Decimal degrees, -90 to 90.", 47.6205),
-        longitude: num("Decimal degrees, -180 to 180.", -122.3493),
-        postalCode: str("Postal or ZIP code."),
-        region: str("Region or state."),
-        type: str("Address type.", "Home"),
-        addressLine2: str("Address line 2."),
-        addressLine3: str("Address line 3."),
-        addressLine4: str("Address line 4."),
-        email: str("Contact person's email."),
+        addressLine1: str(described("ShipToAddress.addressLine1")),
+        city: str(described("ShipToAddress.city")),
+        countryCode: str(described("ShipToAddress.countryCode"), "US"),
+        latitude: num(described("ShipToAddress.latitude"), 47.6205),
+        longitude: num(described("ShipToAddress.longitude"), -122.3493),
+        postalCode: str(described("ShipToAddress.postalCode")),
+        region: str(described("ShipToAddress.region")),
+        type: str(described("ShipToAddress.type"), "Home"),
+        addressLine2: str(described("ShipToAddress.addressLine2")),
+        addressLine3: str(described("ShipToAddress.addressLine3")),
+        addressLine4: str(described("ShipToAddress.addressLine4")),
+        email: str(described("ShipToAddress.email")),
         name: ref("PersonName"),
         phone: ref("Phone"),
       }),
-      shipToId: str("Ship-to ID."),
-      shipmentId: str("fabric's system-generated shipment ID."),
-      shipmentNumber: str("Merchant-defined unique shipment identifier.", "78974156816152"),
-      shipmentExternalId: str("Merchant's identifier in external systems."),
-      shippedAt: instant("Order shipment time (UTC)."),
-      statusCode: oneOf(enums.StatusCode, "Current shipment status, derived from the cartons' tracking."),
-      subtype: str("Shipment subtype.", "COD"),
-      totalCartons: int("Total number of cartons."),
-      type: oneOf(enums.ShipmentType, "Shipment type."),
-      updatedAt: instant("Time of last update (UTC)."),
-      vendorId: str("Vendor ID."),
+      shipToId: str(described("Shipment.shipToId")),
+      shipmentId: str(described("Shipment.shipmentId")),
+      shipmentNumber: str(described("Shipment.shipmentNumber"), "78974156816152"),
+      shipmentExternalId: str(described("Shipment.shipmentExternalId")),
+      shippedAt: instant(described("Shipment.shippedAt")),
+      statusCode: oneOf(enums.StatusCode, described("Shipment.statusCode")),
+      subtype: str(described("Shipment.subtype"), "COD"),
+      totalCartons: int(described("Shipment.totalCartons")),
+      type: oneOf(enums.ShipmentType, described("Shipment.type")),
+      updatedAt: instant(described("Shipment.updatedAt")),
+      vendorId: str(described("Shipment.vendorId")),
     },
     ["version", "auditLogs", "cartons", "createdAt", "orderNumbers", "recipients", "scratchedItems", "statusCode", "type", "updatedAt"],
     `fabric's shipment document, as fabric writes it. ${ABSENT}`,
   ),
   SyncedShipment: object(
     {
-      id: str("Unique identifier of the Shipment.", "ship_1234567890abcdef"),
-      merchant_invoice_id: nullable(str(`ID of the associated merchant invoice; ${UNKNOWN_SYNC_FIELD}`, "inv_1234567890abcdef")),
-      fulfillment_method: oneOf(enums.FulfillmentMethod, "Method of fulfillment for the shipment.", true),
-      shipment_tracking_number: nullable(str(`Tracking number provided by the shipping courier; ${UNKNOWN_SYNC_FIELD}`, "1Z123E45678901234")),
-      shipment_courier: nullable(str(`Shipping courier code; ${UNKNOWN_SYNC_FIELD}`, "ups")),
-      verification_status: oneOf(enums.VerificationStatus, "Manual or automatic verification status of the shipment.", true),
-      created_at: instant("Date time when the shipment was created."),
-      updated_at: instant("Date time when the shipment was last updated."),
-      tracking_status: nullable(oneOf(enums.TrackingStatus, "Current tracking status of the shipment from the courier.", true)),
-      tracking_substatus: nullable(str("Detailed tracking substatus.", "delivered_001")),
-      expected_delivery: nullable(instant("Expected delivery date and time provided by the shipping courier.")),
+      id: str(described("Shipment.id"), "ship_1234567890abcdef"),
+      merchant_invoice_id: nullable(str(`${described("Shipment.merchantInvoiceId")} ${UNKNOWN_SYNC_FIELD}`, "inv_1234567890abcdef")),
+      fulfillment_method: oneOf(enums.FulfillmentMethod, described("Shipment.fulfillmentMethod"), true),
+      shipment_tracking_number: nullable(str(`${described("Shipment.shipmentTrackingNumber")} ${UNKNOWN_SYNC_FIELD}`, "1Z123E45678901234")),
+      shipment_courier: nullable(str(`${described("Shipment.shipmentCourier")} ${UNKNOWN_SYNC_FIELD}`, "ups")),
+      verification_status: oneOf(enums.VerificationStatus, described("Shipment.verificationStatus"), true),
+      created_at: instant(described("Shipment.createdAt")),
+      updated_at: instant(described("Shipment.updatedAt")),
+      tracking_status: nullable(oneOf(enums.TrackingStatus, described("Shipment.trackingStatus"), true)),
+      tracking_substatus: nullable(str(described("Shipment.trackingSubstatus"), "delivered_001")),
+      expected_delivery: nullable(instant(described("Shipment.expectedDelivery"))),
     },
     [
       "id",
@@ -279,7 +298,7 @@ const syncOperation = (operationId: string) => ({
     "Fetches the latest tracking from the shipment's courier by its tracking number, verifies it and stores it. Runs `Mutation.syncShipmentTracking`.",
   security: [{ basicAuth: [] }],
   parameters: [
-    { name: "shipment_id", in: "path", required: true, description: "ID of the Shipment to sync tracking for.", schema: { type: "string", example: "ship_1234567890abcdef" } },
+    { name: "shipment_id", in: "path", required: true, description: described("Mutation.syncShipmentTracking(shipmentId:)"), schema: { type: "string", example: "ship_1234567890abcdef" } },
     channelHeader(false),
     requestIdHeader,
   ],

@@ -1,6 +1,7 @@
 /** Mutation.createShipment and the input types mirroring fabric's shipment document. */
 import { LIST_LENGTH, STRING_LENGTH } from "../input-limits.js";
 import { createShipment } from "../shipments/create-shipment.js";
+import type { ShipmentDocument } from "../shipments/document.js";
 import { builder } from "./builder.js";
 import { FeeType, FulfillmentMethod, GiftCardStatus, ShipmentType, StatusCode } from "./enums.js";
 import { INPUT_LIMITS_IN_WORDS } from "./input-bounds.js";
@@ -229,3 +230,12 @@ builder.mutationField("createShipment", (t) =>
     },
   }),
 );
+
+/** Compiles only when A and B are the same type: a field added, dropped or retyped on one side fails. */
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;
+type Holds<_Condition extends true> = never;
+/**
+ * The domain takes the document as `ShipmentDocument` (src/shipments/document.ts, which knows no
+ * schema); the input types above must say exactly the same, down to every nested field.
+ */
+type DocumentMatchesInput = Holds<Same<typeof CreateShipmentInput.$inferInput, ShipmentDocument>>;

@@ -1,5 +1,6 @@
 import { Kind, type ValueNode } from "graphql";
 import { ValidationError } from "../errors.js";
+import { toGraphQLError } from "../mask-error.js";
 import { Prisma } from "../generated/prisma/client.js";
 import { INSTANT_WINDOW, inInstantWindow } from "../input-limits.js";
 import { builder } from "./builder.js";
@@ -10,8 +11,9 @@ const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9
 /**
  * graphql-js names a variable's path in its message and a literal's by its location in the
  * document; input-errors.ts moves either into the details, so the detail starts with no path.
+ * A GraphQLError, because graphql-js prefixes any other error a scalar throws with its own words.
  */
-const invalid = (message: string) => new ValidationError([{ path: "", message }], message);
+const invalid = (message: string) => toGraphQLError(new ValidationError([{ path: "", message }], message));
 
 function literal(ast: ValueNode): unknown {
   if (ast.kind === Kind.STRING || ast.kind === Kind.INT || ast.kind === Kind.FLOAT) return ast.value;

@@ -1,6 +1,7 @@
 /**
  * The fabric shipment document as clients send it to createShipment (plus the sync API's
- * shipment-level fields). Field names and meanings are the seed's.
+ * shipment-level fields). Field names and meanings are the seed's. The schema's input types
+ * (src/schema/create-shipment.ts) are checked at compile time to be exactly this type.
  */
 import type { Prisma } from "../generated/prisma/client.js";
 import type { FeeType, FulfillmentMethod, GiftCardStatus, ShipmentType, StatusCode } from "../generated/prisma/enums.js";

@@ -22,6 +22,16 @@ export interface TrackingUpdateMessage {
   trackingNumbers: string[];
 }
 
+/** Who hears an update: every subscriber of its tenant, and no one else. */
+export interface TrackingTopic {
+  tenantId: string;
+}
+
+/** The bus's name for a topic; an update names its own topic (it carries its tenant). */
+export function topicOf({ tenantId }: TrackingTopic): string {
+  return `trackingUpdated:${tenantId}`;
+}
+
 /** Hands committed updates to subscribers; the relay (relay.ts) is the one in use. */
 export interface TrackingPublisher {
   publish(update: TrackingUpdateMessage): Promise<void> | void;

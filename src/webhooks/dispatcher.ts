@@ -16,10 +16,10 @@ import { boolean, instant, integer, rowOf, text, texts } from "../db/rows.js";
 import { empty, execute, query, sql, type Queryable } from "../db/sql.js";
 import { inTransaction } from "../db/transaction.js";
 import { LOG_COLUMNS, LOGGED_UPDATE } from "../tracking/delivery-log.js";
+import { newId } from "../shipments/ids.js";
 import { deliveredAs } from "./event-types.js";
 import { payloadsFor, type LoggedChange } from "./payload.js";
 import { sendWebhook, type SendLimits } from "./send.js";
-import { newId } from "../schema/ids.js";
 import { signedHeaders } from "./signature.js";
 import type { WebhookTargets } from "./target.js";
 

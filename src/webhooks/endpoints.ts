@@ -1,7 +1,7 @@
 /** A tenant's webhook endpoints: create, list, rotate the secret, delete. Always scoped to the tenant. */
 import type { Db } from "../db/client.js";
 import { NotFoundError, ValidationError, type ValidationDetail } from "../errors.js";
-import { newId } from "../schema/ids.js";
+import { newId } from "../shipments/ids.js";
 import { WEBHOOK_EVENT_TYPES } from "./event-types.js";
 import { newSigningSecret } from "./signature.js";
 import { WebhookTargetError, type WebhookTargets } from "./target.js";

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { CourierAdapter } from "../../src/couriers/adapter.js";
 import { withResilience } from "../../src/couriers/resilience.js";
+import { extensionsOf } from "../../src/mask-error.js";
 import { SUBSTATUS } from "../../src/tracking/status.js";
 import { courierFailure } from "./courier-failure.js";
 import { startVendorServer, type Reply, type VendorServer } from "./vendor-server.js";
@@ -102,7 +103,7 @@ describe.each(VENDORS)("$code courier contract", (vendor) => {
     const error = await courierFailure(courier.track([vendor.known], signal()));
     expect(error.upstream).toEqual({ status: 401, type: "unauthorized" });
     expect(error.courier).toBe(vendor.code);
-    expect(error.extensions).toMatchObject({ code: "COURIER_ERROR", type: "courier_error", http: { status: 502 } });
+    expect(extensionsOf(error)).toMatchObject({ code: "COURIER_ERROR", type: "courier_error", http: { status: 502 } });
   });
 
   it("maps 429 to rate_limited and surfaces Retry-After", async () => {
@@ -110,14 +111,14 @@ describe.each(VENDORS)("$code courier contract", (vendor) => {
     const error = await courierFailure(courier.track([vendor.known], signal()));
     expect(error.upstream).toEqual({ status: 429, type: "rate_limited" });
     expect(error.retryAfter).toBe(7);
-    expect(error.extensions).toMatchObject({ retryAfter: 7, http: { status: 503, headers: { "Retry-After": "7" } } });
+    expect(extensionsOf(error)).toMatchObject({ retryAfter: 7, http: { status: 503, headers: { "Retry-After": "7" } } });
   });
 
   it("maps 500 to server_error", async () => {
     scenario = "server_error";
     const error = await courierFailure(courier.track([vendor.known], signal()));
     expect(error.upstream).toEqual({ status: 500, type: "server_error" });
-    expect(error.extensions).toMatchObject({ http: { status: 502 } });
+    expect(extensionsOf(error)).toMatchObject({ http: { status: 502 } });
   });
 
   it("gives up on a hanging courier within the timeout", async () => {
@@ -126,7 +127,7 @@ describe.each(VENDORS)("$code courier contract", (vendor) => {
     const error = await courierFailure(courier.track([vendor.known], signal()));
     expect(Date.now() - started).toBeLessThan(TIMEOUT_MS + 500);
     expect(error.upstream).toEqual({ type: "timeout" });
-    expect(error.extensions).toMatchObject({ http: { status: 504 } });
+    expect(extensionsOf(error)).toMatchObject({ http: { status: 504 } });
   });
 });
 

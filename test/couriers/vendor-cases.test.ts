@@ -10,6 +10,7 @@ import { AFTERSHIP_API_VERSION, createAftershipAdapter } from "../../src/courier
 import { createDhlAdapter } from "../../src/couriers/dhl.js";
 import { createFedexAdapter, FEDEX_BATCH_SIZE } from "../../src/couriers/fedex.js";
 import { withResilience } from "../../src/couriers/resilience.js";
+import { extensionsOf } from "../../src/mask-error.js";
 import { createUpsAdapter } from "../../src/couriers/ups.js";
 import { createUspsAdapter } from "../../src/couriers/usps.js";
 import { courierFailure } from "./courier-failure.js";
@@ -205,7 +206,7 @@ describe("FedEx", () => {
     const logger = recordingLogger();
     const error = await courierFailure(createFedexAdapter({ baseUrl: server!.url, ...oauth }, { logger }).track(["794843185271"], signal()));
     expect(error.message).toBe("fedex answered HTTP 400");
-    expect(JSON.stringify(error.extensions)).not.toContain("123456789");
+    expect(JSON.stringify(extensionsOf(error))).not.toContain("123456789");
     expect(logger.records).toEqual([
       { message: "courier answered with an error", details: { courier: "fedex", status: 400, body: expect.stringContaining("account 123456789") } },
     ]);
