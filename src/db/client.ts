@@ -51,5 +51,9 @@ export function createDb({ url, maxConnections = 10, onStatement, onConnectionEr
       }) as typeof client.query;
     });
   }
-  return { db: new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }), pool };
+  // Prisma's default transaction limits (2 s to start, 5 s to finish) cut the largest allowed
+  // createShipment (about 1,000 rows) short on a loaded machine, and the client got a 500 for a
+  // valid write. The pool's connection timeout still bounds a database that is away.
+  const transactionOptions = { maxWait: 10_000, timeout: 30_000 };
+  return { db: new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }), transactionOptions }), pool };
 }
