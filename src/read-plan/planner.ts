@@ -12,6 +12,12 @@ import { Statement, type BoundRequest } from "./statement.js";
 export interface ReadPlan {
   /** One statement answering every root field, a JSON column each (`r0`, `r1`, …). */
   sql: string;
+  /**
+   * Prepared once per connection under this name, so PostgreSQL plans the statement once rather than
+   * on every request (planning costs more than running it). Only the first plans get one: a
+   * connection keeps its prepared statements, and clients can send any number of distinct queries.
+   */
+  statementName?: string;
   statement: Statement;
   roots: RootPlan[];
 }
@@ -28,6 +34,8 @@ interface DocumentPlans {
  */
 const cache = new WeakMap<DocumentNode, DocumentPlans>();
 const PLANS_PER_DOCUMENT = 16;
+const PREPARED_PLANS = 256;
+let compiled = 0;
 
 function compile(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): ReadPlan | null {
   const fragments: Record<string, FragmentDefinitionNode> = {};
@@ -40,7 +48,8 @@ function compile(schema: GraphQLSchema, document: DocumentNode, operation: Opera
     const columns = roots.flatMap((root, i) => (root.sql ? [`${root.sql} AS "r${i}"`] : []));
     if (!columns.length) return null;
     // Operation names are GraphQL names, so they cannot end the comment.
-    return { sql: `/* readPlan:${operation.name?.value ?? "anonymous"} */ SELECT ${columns.join(", ")}`, statement: c.statement, roots };
+    const statementName = compiled < PREPARED_PLANS ? `readPlan${++compiled}` : undefined;
+    return { sql: `/* readPlan:${operation.name?.value ?? "anonymous"} */ SELECT ${columns.join(", ")}`, statementName, statement: c.statement, roots };
   } catch (error) {
     if (error instanceof NotPlannable) return null;
     throw error;

@@ -11,11 +11,11 @@ import { getOperationAST, getVariableValues } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { Context } from "../context.js";
 import { sqlPool } from "../db/client.js";
-import { finish, planFor } from "./planner.js";
+import { finish, planFor, type ReadPlan } from "./planner.js";
 
 /** Where plans run: the node-postgres pool under the request's Prisma client. */
-async function runStatement(ctx: Context, sql: string, values: unknown[]): Promise<Record<string, unknown>> {
-  const { rows } = await sqlPool(ctx.db).query(sql, values);
+async function runStatement(ctx: Context, plan: ReadPlan, values: unknown[]): Promise<Record<string, unknown>> {
+  const { rows } = await sqlPool(ctx.db).query({ name: plan.statementName, text: plan.sql, values });
   return rows[0] as Record<string, unknown>;
 }
 
@@ -34,7 +34,7 @@ export function useReadPlans(options: { enabled: boolean }): Plugin<Context> {
       if (!request) return;
       let row: Record<string, unknown>;
       try {
-        row = await runStatement(ctx, plan.sql, request.values);
+        row = await runStatement(ctx, plan, request.values);
       } catch {
         // The normal path meets the same failure (a database out of reach) and answers it as it always does.
         return;
