@@ -224,6 +224,8 @@ describe("read plans", () => {
     }
     expect(new Set(seen).size).toBe(25);
     // The last page is full only up to 25; past it the page is empty, which the normal path answers.
+    // Neither first nor last: the default page size.
+    expect((await expectPlanned(PAGE, {})).data.shipments.edges).toHaveLength(20);
     const { answer: empty, statements } = await both(PAGE, { first: 10, after });
     expect(JSON.parse(empty.body).data.shipments.edges).toEqual([]);
     expect(statements.length).toBeGreaterThan(1);
