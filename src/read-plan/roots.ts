@@ -160,11 +160,13 @@ function shipmentPage(c: Compiling, field: GraphQLField<unknown, unknown>, selec
     }
   });
 
-  const past = key!.direction === "desc" ? "<" : ">";
+  // Without a cursor the keyset starts before every row (`createdAt` is the database's now() at
+  // insert, never ±infinity), so the condition stays an index condition in the prepared, generic plan.
+  const [past, start] = key!.direction === "desc" ? ["<", "infinity"] : [">", "-infinity"];
   const columns = `(${alias}.${ident(key!.column)}, ${alias}.${ident(tieBreak!.column)})`;
   const where =
-    `${alias}.${ident(TENANT_COLUMN)} = $1 AND (${after.placeholder}::timestamptz IS NULL OR ` +
-    `${columns} ${past} (${after.placeholder}::timestamptz, ${afterId.placeholder}::text))`;
+    `${alias}.${ident(TENANT_COLUMN)} = $1 AND ${columns} ${past} ` +
+    `(COALESCE(${after.placeholder}::timestamptz, '${start}'), COALESCE(${afterId.placeholder}::text, ''))`;
   const rows = `SELECT * FROM ${ident(model)} ${alias} WHERE ${where} ORDER BY ${orderSql(alias, terms)} LIMIT ${limit.placeholder}`;
   const row = jsonObject([["k", cursorInstant(alias, key!.column)], ["i", `${alias}.${ident(tieBreak!.column)}`], ...shapes]);
   return {
