@@ -5,7 +5,8 @@
 import { Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
 import type { Context } from "../context.js";
 import type { Compiling } from "./objects.js";
-import { FALLBACK, rootPlan, type RootPlan } from "./roots.js";
+import { FALLBACK, type RootPlan } from "./root-plan.js";
+import { rootPlan } from "./roots.js";
 import { collectSelection, directiveVariables, NotPlannable } from "./selection.js";
 import { Statement, type BoundRequest } from "./statement.js";
 
