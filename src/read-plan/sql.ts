@@ -49,7 +49,7 @@ export function columnValue(alias: string, column: string, as: ColumnKind): stri
     // DateTime writes an invalid Date as the start of year 0 (src/schema/scalars.ts).
     case "dateTime":
       return isoInstant(ref, `'${BEFORE_YEAR_ONE}'`);
-    // Prisma.Decimal#toString(): no trailing zeros, never an exponent at numeric(19,4)'s sizes.
+    // Prisma.Decimal#toString(): no trailing zeros, and no exponent at our columns' sizes (19,4 and 9,6).
     case "decimal":
       return `trim_scale(${ref})::text`;
     case "stringList":
