@@ -56,6 +56,8 @@ export interface AppOptions {
   webhooks?: Partial<WebhookSettings>;
   /** Updates a subscription may leave waiting before it is closed as too slow (default 1000). */
   maxPendingUpdates?: number;
+  /** Answer the hot reads from planned SQL; on unless false (tests compare both paths). */
+  readPlans?: boolean;
 }
 
 export type App = ReturnType<typeof createApp>;
@@ -99,6 +101,7 @@ export function createApp(options: AppOptions) {
     production: options.production,
     graphiqlHeaders: options.graphiqlHeaders,
     persistedOperations,
+    readPlans: options.readPlans,
   });
   const server = createHttpServer({ gateway, db, authenticator, logger, persistedOperations, edge, trackingPageTokens: services.trackingPage.tokens });
   relay.start();

@@ -18,6 +18,7 @@ import { useGraphiqlAssets } from "./graphiql/use-graphiql-assets.js";
 import { useInputErrors } from "./input-errors.js";
 import { maskGatewayError } from "./mask-error.js";
 import { usePersistedOperationsPolicy, type PersistedOperations } from "./persisted-operations.js";
+import { useReadPlans } from "./read-plan/use-read-plans.js";
 import type { Budget, RateLimit } from "./rate-limit.js";
 import { useMetrics } from "./use-metrics.js";
 import { useRequestId } from "./use-request-id.js";
@@ -39,6 +40,8 @@ export interface GatewayParts {
   persistedOperations?: PersistedOperations;
   /** Pre-filled GraphiQL headers (demo credentials), if any. */
   graphiqlHeaders?: Record<string, string>;
+  /** Answer the hot reads from planned SQL (src/read-plan/); on unless false. */
+  readPlans?: boolean;
 }
 
 /** The caller, authenticated before yoga parses anything: by the request gate (HTTP) or graphql-ws. */
@@ -49,7 +52,7 @@ export interface ServerContext {
 
 export type Gateway = YogaServerInstance<ServerContext, Context>;
 
-const EXAMPLE_QUERY = /* GraphQL */ `# Shipments of the demo tenant, with cartons, items and tracking.
+export const EXAMPLE_QUERY = /* GraphQL */ `# Shipments of the demo tenant, with cartons, items and tracking.
 query Shipments {
   shipments(first: 5) {
     nodes {
@@ -111,6 +114,7 @@ export function createGateway(parts: GatewayParts): Gateway {
       useInputErrors(),
       usePartialDataStatus(),
       usePersistedOperationsPolicy(parts.persistedOperations ?? { mode: "apq" }),
+      useReadPlans({ enabled: parts.readPlans ?? true }),
       useDeferStream(),
       useHttpCaching(),
       useIdempotency(),

@@ -79,7 +79,7 @@ export function parseInstant(value: unknown): Date {
  * shipment list), so it reads as the start of ISO year 0 (1 BC), where the year-0000 inputs that
  * made such rows landed.
  */
-const BEFORE_YEAR_ONE = "0000-01-01T00:00:00.000Z";
+export const BEFORE_YEAR_ONE = "0000-01-01T00:00:00.000Z";
 
 function serializeInstant(value: unknown): string {
   const date = value instanceof Date ? value : new Date(value as string);

@@ -90,7 +90,7 @@ export function encodeCursor({ field, key }: Order, row: Record<string, unknown>
   return Buffer.from(JSON.stringify([field, sortValue, row.id])).toString("base64url");
 }
 
-function decodeCursor(order: Order, cursor: string, path: string): { value: CursorValue; id: string } {
+export function decodeCursor(order: Order, cursor: string, path: string): { value: CursorValue; id: string } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));

@@ -1,12 +1,13 @@
 /**
  * The subject: one gateway instance exactly as main.ts assembles it (createApp), with a rate limit
- * too high to trip and logging off, so the figures are about the request path rather than the log
+ * and cost budget too high to trip and logging off, so the figures are about the request path rather than the log
  * sink. With a Redis URL it shares pub/sub (and rate limits) with other instances.
  */
 import { Redis } from "ioredis";
 import { pino } from "pino";
 import { createApp } from "../../src/app.js";
 import { createDb } from "../../src/db/client.js";
+import { EDGE_DEFAULTS } from "../../src/edge/settings.js";
 import type { BenchServer } from "./server-kit.js";
 
 export interface GatewayOptions {
@@ -24,6 +25,8 @@ export async function startGateway({ url, redisUrl }: GatewayOptions): Promise<B
     logger: pino({ level: "silent" }),
     redis,
     rateLimit: { points: 1_000_000_000, durationSeconds: 60 },
+    // The cost budget (50,000 points a minute) would refuse the load within seconds, like the rate limit.
+    edge: { ...EDGE_DEFAULTS, costBudget: { points: 1_000_000_000, durationSeconds: 60 } },
     production: true,
   });
   // When the ingestor publishes (wall-clock ms, µs resolution, comparable across processes on this

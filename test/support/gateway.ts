@@ -61,7 +61,7 @@ export function redisPair(url: string) {
 }
 
 export async function startTestGateway(
-  options: Pick<AppOptions, "couriers" | "relay" | "maxPendingUpdates" | "graphiqlHeaders" | "persistedOperations" | "webhooks"> & {
+  options: Pick<AppOptions, "couriers" | "relay" | "maxPendingUpdates" | "graphiqlHeaders" | "persistedOperations" | "webhooks" | "readPlans" | "cursorSecret"> & {
     edge?: Partial<EdgeSettings>;
     rateLimitPoints?: number;
     redisUrl?: string;
@@ -86,6 +86,8 @@ export async function startTestGateway(
     relay: options.relay,
     maxPendingUpdates: options.maxPendingUpdates,
     webhooks: options.webhooks,
+    readPlans: options.readPlans,
+    cursorSecret: options.cursorSecret,
   });
   const port = await app.listen(0, "127.0.0.1");
   const url = `http://127.0.0.1:${port}/graphql`;
