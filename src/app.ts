@@ -53,6 +53,8 @@ export interface AppOptions {
   webhooks?: Partial<WebhookSettings>;
   /** Updates a subscription may leave waiting before it is closed as too slow (default 1000). */
   maxPendingUpdates?: number;
+  /** How long a verified credential is trusted before one row read re-checks it (default 30 s; the bench shortens it). */
+  credentialCacheTtlMs?: number;
 }
 
 export type App = ReturnType<typeof createApp>;
@@ -85,7 +87,7 @@ export function createApp(options: AppOptions) {
     delivery: { maxPendingUpdates: options.maxPendingUpdates ?? 1000 },
   };
   const edge = options.edge ?? EDGE_DEFAULTS;
-  const authenticator = new Authenticator(db, { failures: edge.authFailures });
+  const authenticator = new Authenticator(db, { failures: edge.authFailures, cacheTtlMs: options.credentialCacheTtlMs });
   const gateway = createGateway({
     services,
     authenticator,

@@ -1,20 +1,22 @@
 /**
  * The subject: one gateway instance exactly as main.ts assembles it (createApp), with a rate limit
- * too high to trip and logging off, so the figures are about the request path rather than the log
+ * and a per-tenant cost budget too high to trip and logging off, so the figures are about the request path rather than the log
  * sink. With a Redis URL it shares pub/sub (and rate limits) with other instances.
  */
 import { Redis } from "ioredis";
 import { pino } from "pino";
 import { createApp } from "../../src/app.js";
 import { createDb } from "../../src/db/client.js";
+import { EDGE_DEFAULTS } from "../../src/edge/settings.js";
 import type { BenchServer } from "./server-kit.js";
 
 export interface GatewayOptions {
   url: string;
   redisUrl?: string;
+  credentialCacheTtlMs?: number;
 }
 
-export async function startGateway({ url, redisUrl }: GatewayOptions): Promise<BenchServer> {
+export async function startGateway({ url, redisUrl, credentialCacheTtlMs }: GatewayOptions): Promise<BenchServer> {
   let statements = 0;
   const db = createDb({ url, onStatement: () => statements++ });
   const redis = redisUrl ? { publish: new Redis(redisUrl), subscribe: new Redis(redisUrl) } : undefined;
@@ -23,7 +25,9 @@ export async function startGateway({ url, redisUrl }: GatewayOptions): Promise<B
     logger: pino({ level: "silent" }),
     redis,
     rateLimit: { points: 1_000_000_000, durationSeconds: 60 },
+    edge: { ...EDGE_DEFAULTS, costBudget: { points: 1_000_000_000_000, durationSeconds: 60 } },
     production: true,
+    credentialCacheTtlMs,
   });
   // When the ingestor publishes (wall-clock ms, µs resolution, comparable across processes on this
   // host): cross-instance measures from here, so how publication overlaps the mutation's response
