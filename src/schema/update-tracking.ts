@@ -1,4 +1,5 @@
 /** Mutation.updateTracking: fabric's `POST /v3/shipments/actions/update-tracking` as GraphQL. */
+import { sqlPool, type Db } from "../db/client.js";
 import { NotFoundError } from "../errors.js";
 import { LIST_LENGTH, STRING_LENGTH } from "../input-limits.js";
 import { validateEvents } from "../tracking/ingest.js";
@@ -12,6 +13,15 @@ interface UpdateTrackingResult {
   shipmentIds: string[];
   appliedEventIds: string[];
   duplicateEventIds: string[];
+}
+
+/** The write path's one lookup by number, as plain SQL: a carrier push is hot, and Prisma's planning is most of its cost. */
+async function shipmentIdOf(db: Db, tenantId: string, shipmentNumber: string): Promise<{ id: string } | undefined> {
+  const found = await sqlPool(db).query<{ id: string }>(
+    `/* shipmentIdByNumber */ SELECT id FROM "Shipment" WHERE "tenantId" = $1 AND "shipmentNumber" = $2`,
+    [tenantId, shipmentNumber],
+  );
+  return found.rows[0];
 }
 
 const UpdateTrackingInput = builder.inputType("UpdateTrackingInput", {
@@ -64,10 +74,7 @@ builder.mutationField("updateTracking", (t) =>
         },
       ];
       validateEvents(cartons, { carton: () => "input", events: "tracking" });
-      const shipment = await ctx.db.shipment.findFirst({
-        where: { tenantId: ctx.viewer.tenantId, shipmentNumber: input.shipmentNumber },
-        select: { id: true },
-      });
+      const shipment = await shipmentIdOf(ctx.db, ctx.viewer.tenantId, input.shipmentNumber);
       if (!shipment) throw new NotFoundError();
       const result = await ctx.tracking.ingest({
         tenantId: ctx.viewer.tenantId,
