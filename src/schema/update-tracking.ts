@@ -1,5 +1,7 @@
 /** Mutation.updateTracking: fabric's `POST /v3/shipments/actions/update-tracking` as GraphQL. */
+import { Kind, type GraphQLResolveInfo } from "graphql";
 import { sqlPool, type Db } from "../db/client.js";
+import type { Prisma } from "../generated/prisma/client.js";
 import { NotFoundError } from "../errors.js";
 import { LIST_LENGTH, STRING_LENGTH } from "../input-limits.js";
 import { validateEvents } from "../tracking/ingest.js";
@@ -24,6 +26,21 @@ async function shipmentIdOf(db: Db, tenantId: string, shipmentNumber: string): P
   return found.rows[0];
 }
 
+/** Shipment fields that read a column of the row as it is: what a carrier asks back after a push. */
+const STATE_COLUMNS = new Set(["__typename", "id", "version", "shipmentNumber", "statusCode", "trackingStatus", "trackingSubstatus"]);
+
+/**
+ * Whether the payload's `shipments` asks only for STATE_COLUMNS (no fragments, no directives), so
+ * a plain SQL read answers it exactly; any other selection goes through Prisma as planned.
+ */
+function selectsOnlyStateColumns(info: GraphQLResolveInfo): boolean {
+  return info.fieldNodes.every((node) =>
+    (node.selectionSet?.selections ?? []).every(
+      (selection) => selection.kind === Kind.FIELD && !selection.directives?.length && STATE_COLUMNS.has(selection.name.value),
+    ),
+  );
+}
+
 const UpdateTrackingInput = builder.inputType("UpdateTrackingInput", {
   description: `fabric's update-tracking request: new events for one carton of a shipment. ${INPUT_LIMITS_IN_WORDS}`,
   fields: (t) => ({
@@ -45,7 +62,15 @@ const UpdateTrackingPayload = builder.objectRef<UpdateTrackingResult>("UpdateTra
     shipments: t.prismaField({
       type: [Shipment],
       description: "The updated shipment documents (fabric's response body).",
-      resolve: (query, result, _args, ctx) => ctx.db.shipment.findMany({ ...query, where: { id: { in: result.shipmentIds } } }),
+      resolve: async (query, result, _args, ctx, info) => {
+        if (!selectsOnlyStateColumns(info)) return ctx.db.shipment.findMany({ ...query, where: { id: { in: result.shipmentIds } } });
+        const read = await sqlPool(ctx.db).query(
+          `/* updatedShipmentState */ SELECT id, version, "shipmentNumber", "statusCode", "trackingStatus", "trackingSubstatus" FROM "Shipment" WHERE id = ANY($1)`,
+          [result.shipmentIds],
+        );
+        // The columns every field of such a selection reads; Pothos needs no other.
+        return read.rows as Prisma.ShipmentGetPayload<object>[];
+      },
     }),
     appliedEvents: t.prismaField({
       type: [TrackingEvent],
