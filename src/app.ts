@@ -58,6 +58,8 @@ export interface AppOptions {
   maxPendingUpdates?: number;
   /** Answer the hot reads from planned SQL; on unless false (tests compare both paths). */
   readPlans?: boolean;
+  /** How long a verified credential is trusted before one row read re-checks it (default 30 s; the bench shortens it). */
+  credentialCacheTtlMs?: number;
 }
 
 export type App = ReturnType<typeof createApp>;
@@ -91,7 +93,7 @@ export function createApp(options: AppOptions) {
     delivery: { maxPendingUpdates: options.maxPendingUpdates ?? 1000 },
   };
   const edge = options.edge ?? EDGE_DEFAULTS;
-  const authenticator = new Authenticator(db, { failures: edge.authFailures });
+  const authenticator = new Authenticator(db, { failures: edge.authFailures, cacheTtlMs: options.credentialCacheTtlMs });
   const gateway = createGateway({
     services,
     authenticator,

@@ -16,28 +16,35 @@ function matches(ifNoneMatch: string | null, etag: string): boolean {
   return !!ifNoneMatch && (ifNoneMatch.trim() === "*" || ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag));
 }
 
+/** A GET answered 200 with JSON: its ETag and caching headers, or 304 when the client's copy still matches. */
+async function revalidate({ request, response, setResponse, fetchAPI }: Parameters<NonNullable<Plugin["onResponse"]>>[0]) {
+  const body = await response.text();
+  const headers = new fetchAPI.Headers(response.headers);
+  if ("errors" in JSON.parse(body)) {
+    headers.set("cache-control", "no-store");
+    setResponse(new fetchAPI.Response(body, { status: 200, headers }));
+    return;
+  }
+  const etag = `"${createHash("sha256").update(body).digest("base64url")}"`;
+  headers.set("cache-control", "private, no-cache");
+  headers.set("etag", etag);
+  headers.set("vary", [headers.get("vary"), VARY].filter(Boolean).join(", "));
+  if (matches(request.headers.get("if-none-match"), etag)) {
+    headers.delete("content-length");
+    headers.delete("content-type");
+    setResponse(new fetchAPI.Response(null, { status: 304, headers }));
+    return;
+  }
+  setResponse(new fetchAPI.Response(body, { status: 200, headers }));
+}
+
 export function useHttpCaching(): Plugin {
   return {
-    async onResponse({ request, response, setResponse, fetchAPI }) {
+    // Not async itself: a POST (nearly every request) passes without a promise of its own.
+    onResponse(payload) {
+      const { request, response } = payload;
       if (request.method !== "GET" || response.status !== 200 || !/json/.test(response.headers.get("content-type") ?? "")) return;
-      const body = await response.text();
-      const headers = new fetchAPI.Headers(response.headers);
-      if ("errors" in JSON.parse(body)) {
-        headers.set("cache-control", "no-store");
-        setResponse(new fetchAPI.Response(body, { status: 200, headers }));
-        return;
-      }
-      const etag = `"${createHash("sha256").update(body).digest("base64url")}"`;
-      headers.set("cache-control", "private, no-cache");
-      headers.set("etag", etag);
-      headers.set("vary", [headers.get("vary"), VARY].filter(Boolean).join(", "));
-      if (matches(request.headers.get("if-none-match"), etag)) {
-        headers.delete("content-length");
-        headers.delete("content-type");
-        setResponse(new fetchAPI.Response(null, { status: 304, headers }));
-        return;
-      }
-      setResponse(new fetchAPI.Response(body, { status: 200, headers }));
+      return revalidate(payload);
     },
   };
 }

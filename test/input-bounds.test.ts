@@ -81,6 +81,23 @@ describe("input bounds", () => {
     });
   }
 
+  it("checks a nested field's arguments with each request's variables, at every row they fail", async () => {
+    // The same document (parsed once, cached by yoga) with other variables must be checked again.
+    const query = "query ($last: Int) { shipments(first: 5) { nodes { cartons { trackingEvents(last: $last) { id } } } } }";
+    const valid = await gw.graphql(query, { last: 3 }, a.basic);
+    expect(valid.body.errors).toBeUndefined();
+    const cartons = valid.body.data.shipments.nodes.flatMap((s: { cartons: unknown[] }) => s.cartons).length;
+    expect(cartons).toBeGreaterThan(0);
+    const invalid = await gw.graphql(query, { last: -3 }, a.basic);
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.errors).toHaveLength(cartons);
+    for (const error of invalid.body.errors!) {
+      expect(error.path?.at(-1)).toBe("trackingEvents");
+      expect(error.extensions).toMatchObject({ code: "BAD_USER_INPUT", details: [{ path: "last", message: "must not be negative" }] });
+    }
+    expect((await gw.graphql(query, { last: 3 }, a.basic)).body).toEqual(valid.body);
+  });
+
   it("answers a document that does not parse or validate with 400, a code and validation_error", async () => {
     for (const [query, code] of [["{ shipments(", "GRAPHQL_PARSE_FAILED"], ["{ shipments { nodes { nope } } }", "GRAPHQL_VALIDATION_FAILED"]]) {
       const res = await gw.graphql(query!, {}, a.basic);

@@ -188,4 +188,18 @@ describe("updateTracking SQL statements", () => {
     expect(await statementsFor(1, "arrived at hub")).toBe(STATEMENTS_PER_UPDATE_TRACKING);
     expect(await statementsFor(50, "out for delivery")).toBe(STATEMENTS_PER_UPDATE_TRACKING);
   });
+
+  it("answers a payload asking only for the shipment's state exactly as a read of the shipment does", async () => {
+    const state = "__typename id version shipmentNumber statusCode trackingStatus trackingSubstatus";
+    const res = await gw.graphql(
+      `mutation ($input: UpdateTrackingInput!) { updateTracking(input: $input) { shipments { ${state} } } }`,
+      { input: { shipmentNumber: "SQL-1", trackingNumber: "1ZSQL0000001", tracking: [{ event: "delivered", eventId: "state-1", eventRecordedAt: "2024-02-01T10:00:00Z" }] } },
+      auth,
+    );
+    expect(res.body.errors).toBeUndefined();
+    const [pushed] = res.body.data.updateTracking.shipments;
+    expect(pushed).toMatchObject({ __typename: "Shipment", shipmentNumber: "SQL-1", trackingStatus: "DELIVERED" });
+    const read = await gw.graphql(`query ($id: ID!) { shipment(id: $id) { ${state} } }`, { id: pushed.id }, auth);
+    expect(read.body.data.shipment).toEqual(pushed);
+  });
 });

@@ -40,10 +40,13 @@ export function useOperationCost(options: { budget: Budget; maxOperationCost: nu
         async onExecuteDone({ result, setResult }) {
           if (!("data" in result)) return; // a stream (incremental delivery): charged as requested
           const actual = Math.max(0, actualCost(result.data) - 1); // the root object is free
+          const reported = reportsCost(args.contextValue);
+          // Nothing to give back and nobody asking what is left: no second trip to the limiter.
+          if (actual === requested && !reported) return;
           // Lists without a page size can return more than requested: the refund is then negative.
           const currentlyAvailable = await budget.refund(viewer.credentialId, requested - actual);
           const throttleStatus = { maximumAvailable: budget.points, currentlyAvailable, restoreRate: budget.points / budget.durationSeconds };
-          if (!reportsCost(args.contextValue)) return;
+          if (!reported) return;
           setResult({ ...result, extensions: { ...result.extensions, cost: { requestedQueryCost: requested, actualQueryCost: actual, throttleStatus } } });
         },
       };

@@ -9,6 +9,7 @@ import {
   defaultFieldResolver,
   getNamedType,
   isObjectType,
+  type FieldNode,
   type GraphQLField,
   type GraphQLFieldResolver,
   type GraphQLResolveInfo,
@@ -28,14 +29,37 @@ function asValidationError(error: unknown, field: string): unknown {
   return error instanceof PothosValidationError ? new ValidationError([{ path: field, message: error.message }]) : error;
 }
 
+/**
+ * A field's arguments follow from its field node and the operation's variables alone, so a field
+ * resolved once per row (`Carton.trackingEvents(last: 10)` under every carton) is checked once per
+ * operation: graphql-js coerces a fresh variables object for every execution, which keys the
+ * field nodes whose arguments passed. Arguments that fail are checked, and reported, at every row
+ * as before.
+ */
+function passedOnce() {
+  const passed = new WeakMap<object, WeakSet<FieldNode>>();
+  return {
+    has: (info: GraphQLResolveInfo) => passed.get(info.variableValues)?.has(info.fieldNodes[0]!) === true,
+    add(info: GraphQLResolveInfo) {
+      const nodes = passed.get(info.variableValues) ?? passed.set(info.variableValues, new WeakSet()).get(info.variableValues)!;
+      nodes.add(info.fieldNodes[0]!);
+    },
+  };
+}
+
 function guardArguments(typeName: string, field: GraphQLField<unknown, Context>, resolver: Resolver): Resolver {
   const name = `${typeName}.${field.name}`;
   const pagesCursors = typeName === "Query" && getNamedType(field.type).name.endsWith("Connection");
+  const checked = passedOnce();
   return (source, args, ctx, info) => {
-    const problems = argumentProblems(name, field.args, args);
-    if (problems.length) throw new ValidationError(problems);
-    const opened = { ...args };
+    if (!checked.has(info)) {
+      const problems = argumentProblems(name, field.args, args);
+      if (problems.length) throw new ValidationError(problems);
+      checked.add(info);
+    }
+    let opened = args;
     if (pagesCursors) {
+      opened = { ...args };
       for (const arg of CURSOR_ARGUMENTS) {
         if (typeof args[arg] === "string") opened[arg] = openCursor(ctx.cursorKey, ctx.viewer.tenantId, args[arg], arg);
       }

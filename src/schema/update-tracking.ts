@@ -1,4 +1,10 @@
 /** Mutation.updateTracking: fabric's `POST /v3/shipments/actions/update-tracking` as GraphQL. */
+import { Kind, type GraphQLResolveInfo } from "graphql";
+import type pg from "pg";
+import { integer, nullable, oneOf, rowOf, text } from "../db/rows.js";
+import { query as readRows, sql } from "../db/sql.js";
+import type { Prisma } from "../generated/prisma/client.js";
+import { StatusCode, TrackingStatus } from "../generated/prisma/enums.js";
 import { NotFoundError } from "../errors.js";
 import { LIST_LENGTH, STRING_LENGTH } from "../input-limits.js";
 import { validateEvents } from "../tracking/ingest.js";
@@ -12,6 +18,41 @@ interface UpdateTrackingResult {
   shipmentIds: string[];
   appliedEventIds: string[];
   duplicateEventIds: string[];
+}
+
+/** The write path's one lookup by number, as plain SQL: a carrier push is hot, and Prisma's planning is most of its cost. */
+async function shipmentIdOf(pool: pg.Pool, tenantId: string, shipmentNumber: string): Promise<{ id: string } | undefined> {
+  const [found] = await readRows(
+    pool,
+    sql`/* shipmentIdByNumber */ SELECT id FROM "Shipment" WHERE "tenantId" = ${tenantId} AND "shipmentNumber" = ${shipmentNumber}`,
+    readId,
+  );
+  return found;
+}
+
+const readId = rowOf({ id: text });
+const readState = rowOf({
+  id: text,
+  version: integer,
+  shipmentNumber: nullable(text),
+  statusCode: oneOf("StatusCode", StatusCode),
+  trackingStatus: nullable(oneOf("TrackingStatus", TrackingStatus)),
+  trackingSubstatus: nullable(text),
+});
+
+/** Shipment fields that read a column of the row as it is: what a carrier asks back after a push. */
+const STATE_COLUMNS = new Set(["__typename", "id", "version", "shipmentNumber", "statusCode", "trackingStatus", "trackingSubstatus"]);
+
+/**
+ * Whether the payload's `shipments` asks only for STATE_COLUMNS (no fragments, no directives), so
+ * a plain SQL read answers it exactly; any other selection goes through Prisma as planned.
+ */
+function selectsOnlyStateColumns(info: GraphQLResolveInfo): boolean {
+  return info.fieldNodes.every((node) =>
+    (node.selectionSet?.selections ?? []).every(
+      (selection) => selection.kind === Kind.FIELD && !selection.directives?.length && STATE_COLUMNS.has(selection.name.value),
+    ),
+  );
 }
 
 const UpdateTrackingInput = builder.inputType("UpdateTrackingInput", {
@@ -35,7 +76,17 @@ const UpdateTrackingPayload = builder.objectRef<UpdateTrackingResult>("UpdateTra
     shipments: t.prismaField({
       type: [Shipment],
       description: "The updated shipment documents (fabric's response body).",
-      resolve: (query, result, _args, ctx) => ctx.db.shipment.findMany({ ...query, where: { id: { in: result.shipmentIds } } }),
+      resolve: async (query, result, _args, ctx, info) => {
+        if (!selectsOnlyStateColumns(info)) return ctx.db.shipment.findMany({ ...query, where: { id: { in: result.shipmentIds } } });
+        // The columns every field of such a selection reads; Pothos needs no other, so the partial row
+        // stands in for the whole.
+        const rows = await readRows(
+          ctx.pool,
+          sql`/* updatedShipmentState */ SELECT id, version, "shipmentNumber", "statusCode", "trackingStatus", "trackingSubstatus" FROM "Shipment" WHERE id = ANY(${result.shipmentIds})`,
+          readState,
+        );
+        return rows as Prisma.ShipmentGetPayload<object>[];
+      },
     }),
     appliedEvents: t.prismaField({
       type: [TrackingEvent],
@@ -64,10 +115,7 @@ builder.mutationField("updateTracking", (t) =>
         },
       ];
       validateEvents(cartons, { carton: () => "input", events: "tracking" });
-      const shipment = await ctx.db.shipment.findFirst({
-        where: { tenantId: ctx.viewer.tenantId, shipmentNumber: input.shipmentNumber },
-        select: { id: true },
-      });
+      const shipment = await shipmentIdOf(ctx.pool, ctx.viewer.tenantId, input.shipmentNumber);
       if (!shipment) throw new NotFoundError();
       const result = await ctx.tracking.ingest({
         tenantId: ctx.viewer.tenantId,

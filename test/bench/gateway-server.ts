@@ -13,9 +13,10 @@ import type { BenchServer } from "./server-kit.js";
 export interface GatewayOptions {
   url: string;
   redisUrl?: string;
+  credentialCacheTtlMs?: number;
 }
 
-export async function startGateway({ url, redisUrl }: GatewayOptions): Promise<BenchServer> {
+export async function startGateway({ url, redisUrl, credentialCacheTtlMs }: GatewayOptions): Promise<BenchServer> {
   let statements = 0;
   const { db, pool } = createDb({ url, onStatement: () => statements++ });
   const redis = redisUrl ? { publish: new Redis(redisUrl), subscribe: new Redis(redisUrl) } : undefined;
@@ -28,6 +29,7 @@ export async function startGateway({ url, redisUrl }: GatewayOptions): Promise<B
     // The cost budget (50,000 points a minute) would refuse the load within seconds, like the rate limit.
     edge: { ...EDGE_DEFAULTS, costBudget: { points: 1_000_000_000, durationSeconds: 60 } },
     production: true,
+    credentialCacheTtlMs,
   });
   // When the ingestor publishes (wall-clock ms, µs resolution, comparable across processes on this
   // host): cross-instance measures from here, so how publication overlaps the mutation's response

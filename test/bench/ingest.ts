@@ -3,7 +3,7 @@
  * ingest-traffic.ts) through the gateway, against a hand-written `pg` handler doing the same work in
  * one transaction: lock the shipment, insert the events with ON CONFLICT DO NOTHING, re-derive the
  * carton's status from its events in time order (the product's own status rules), update carton and
- * shipment, write the audit entry. Figures: events applied per second (ratio target ≥ 0.5), SQL
+ * shipment, write the audit entry. Figures: events applied per second (ratio target ≥ 0.7), SQL
  * statements per request, and a check that no acknowledged event was lost or applied twice.
  */
 import { randomUUID } from "node:crypto";
@@ -178,7 +178,7 @@ export async function ingest(ctx: BenchContext): Promise<ScenarioResult> {
     const perSecond = (r: LoadResult) => r.ingest!.appliedInRun / r.seconds;
     const { a, b } = await ctx.interleave("ingest", knobs.pairs, run(sides[0]!), run(sides[1]!), (r) => `${perSecond(r).toFixed(0)} events/s`);
     const checks = { gateway: await verify(ctx, sides[0]!), reference: await verify(ctx, sides[1]!) };
-    const rate = ratioRow("ingest", "events applied / s", a.map(perSecond), b.map(perSecond), { text: "≥ 0.5", ok: (ratio) => ratio >= 0.5 });
+    const rate = ratioRow("ingest", "events applied / s", a.map(perSecond), b.map(perSecond), { text: "≥ 0.7", ok: (ratio) => ratio >= 0.7 });
     const failed = checks.gateway.failedResponses + checks.reference.failedResponses;
     if (failed) rate.note = `${failed} failed responses`;
     const perRequest = (s: { count: number; requests: number }) => s.count / s.requests;

@@ -2,12 +2,21 @@
  * nested: `shipments(first: 20)` with cartons, items and each carton's last 10 tracking events,
  * through the gateway with authentication, against a hand-written `pg` handler producing the same
  * JSON from the same rows. Figures: throughput ratio (target ≥ 0.5) and SQL statements per request,
- * which must not grow with the page size (target: constant, ≤ 4).
+ * which must not grow with the page size (target: constant, ≤ 4). A second reference, PostGraphile
+ * v5 on the same database, is what a generic SQL-compiling GraphQL server achieves (target ≥ 1.0).
  */
 import { JSON_HEADERS, post, type BenchContext, type ScenarioResult, type ServerHandle } from "./runner.js";
 import { countingPool, readBody, startHttp, type BenchServer } from "./server-kit.js";
 import { ratioRow, summarize, type Row } from "./stats.js";
 import { knobs } from "./knobs.js";
+import {
+  gatewayCounts,
+  POSTGRAPHILE_QUERY,
+  POSTGRAPHILE_RUNTIME_NOTE,
+  POSTGRAPHILE_VERSION,
+  postgraphileCounts,
+  type Counts,
+} from "./postgraphile.js";
 
 export const NESTED_QUERY = /* GraphQL */ `query Nested($first: Int!) {
   shipments(first: $first) {
@@ -111,6 +120,55 @@ async function statementsPerRequest(server: ServerHandle, headers: Record<string
   return ((await server.stats()).statements - before) / count;
 }
 
+const countsText = (c: Counts) => `${c.shipments} shipments, ${c.cartons} cartons, ${c.items} items, ${c.events} events`;
+
+/**
+ * Gateway against PostGraphile v5, A B A B …: the same page and the same row counts, its own query.
+ * A PostGraphile that cannot start here is reported and skipped, not failed.
+ */
+async function againstPostGraphile(ctx: BenchContext, gateway: ServerHandle, expected: string): Promise<{ row: Row; details: unknown }> {
+  const tenant = ctx.seeded.nested;
+  const figure = `shipments(first: 20) req/s vs PostGraphile ${POSTGRAPHILE_VERSION}`;
+  let postgraphile: ServerHandle;
+  try {
+    postgraphile = await ctx.startServer("postgraphile", "postgraphile", { url: ctx.databaseUrl, authorization: tenant.authorization });
+  } catch (error) {
+    const reason = `PostGraphile ${POSTGRAPHILE_VERSION} does not start on node ${process.version}: ${String(error).split("\n")[0]}`;
+    ctx.log(`nested: skipped, ${reason}`);
+    return { row: { scenario: "nested", figure, gateway: summarize([Number.NaN]), comparison: "skipped", target: "≥ 1.0", note: reason }, details: { skipped: reason } };
+  }
+  try {
+    const headers = { ...JSON_HEADERS, authorization: tenant.authorization };
+    const pglBody = JSON.stringify({ query: POSTGRAPHILE_QUERY, variables: { tenantId: tenant.id, first: 20 } });
+    const answer = await post(postgraphile.url, headers, pglBody);
+    if (answer.status !== 200 || answer.body.includes('"errors"')) throw new Error(`nested: PostGraphile answered ${answer.status} ${answer.body.slice(0, 500)}`);
+    const counts = { gateway: gatewayCounts(expected), postgraphile: postgraphileCounts(answer.body) };
+    const sameCounts = countsText(counts.gateway) === countsText(counts.postgraphile);
+    ctx.log(`nested: PostGraphile ${POSTGRAPHILE_VERSION}${POSTGRAPHILE_RUNTIME_NOTE ? ` on ${POSTGRAPHILE_RUNTIME_NOTE}` : ""}: ${countsText(counts.postgraphile)} (gateway: ${countsText(counts.gateway)})`);
+    const before = (await postgraphile.stats()).statements;
+    await post(postgraphile.url, headers, pglBody);
+    const statements = (await postgraphile.stats()).statements - before;
+    const { a, b } = await ctx.interleave(
+      "nested vs PostGraphile",
+      knobs.pairs,
+      (warmUp) => ctx.runLoad(gateway, { headers, body: body(20) }, warmUp ? knobs.warmupSeconds : knobs.seconds),
+      (warmUp) => ctx.runLoad(postgraphile, { headers, body: pglBody }, warmUp ? knobs.warmupSeconds : knobs.seconds),
+      (r) => `${r.throughput.toFixed(0)} req/s`,
+    );
+    const errors = [...a, ...b].reduce((sum, r) => sum + r.non2xx + r.errors, 0);
+    const row = ratioRow("nested", figure, a.map((r) => r.throughput), b.map((r) => r.throughput), { text: "≥ 1.0", ok: (ratio) => ratio >= 1 });
+    const notes = [POSTGRAPHILE_RUNTIME_NOTE, `${statements} SQL statement(s) / request`];
+    if (!sameCounts || errors) {
+      row.met = false;
+      notes.push(`same counts: ${sameCounts}; failed requests: ${errors}`);
+    }
+    row.note = notes.filter(Boolean).join("; ");
+    return { row, details: { counts, sameCounts, statements, responseBytes: answer.body.length, gateway: a, reference: b } };
+  } finally {
+    await postgraphile.stop();
+  }
+}
+
 export async function nested(ctx: BenchContext): Promise<ScenarioResult> {
   const tenant = ctx.seeded.nested;
   const headers = { ...JSON_HEADERS, authorization: tenant.authorization };
@@ -154,7 +212,12 @@ export async function nested(ctx: BenchContext): Promise<ScenarioResult> {
       target: "constant, ≤ 4",
       met: g.first1 === g.first20 && g.first20 <= 4,
     };
-    return { rows: [throughput, sql], details: { sameJson, responseBytes: expected.body.length, statements, gateway: a, reference: b } };
+    await reference.stop();
+    const vsPostGraphile = await againstPostGraphile(ctx, gateway, expected.body);
+    return {
+      rows: [throughput, vsPostGraphile.row, sql],
+      details: { sameJson, responseBytes: expected.body.length, statements, gateway: a, reference: b, postgraphile: vsPostGraphile.details },
+    };
   } finally {
     await Promise.all([gateway.stop(), reference.stop()]);
   }

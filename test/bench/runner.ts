@@ -9,7 +9,7 @@ import type { Seeded } from "./seed.js";
 import type { Row } from "./stats.js";
 import { knobs } from "./knobs.js";
 
-export type ServerKind = "gateway" | "bare-http" | "pg-nested" | "pg-ingest" | "ws-broadcast";
+export type ServerKind = "gateway" | "bare-http" | "bare-yoga" | "pg-nested" | "postgraphile" | "pg-ingest" | "ws-broadcast";
 
 export interface ServerStats {
   rss: number;

@@ -9,7 +9,9 @@ import type { BenchServer } from "./server-kit.js";
 const starters: Record<ServerKind, (options: any) => Promise<BenchServer>> = {
   gateway: async (o) => (await import("./gateway-server.js")).startGateway(o),
   "bare-http": async (o) => (await import("./overhead.js")).startBareHttp(o),
+  "bare-yoga": async () => (await import("./overhead.js")).startBareYoga(),
   "pg-nested": async (o) => (await import("./nested.js")).startNestedReference(o),
+  postgraphile: async (o) => (await import("./postgraphile.js")).startPostGraphile(o),
   "pg-ingest": async (o) => (await import("./ingest.js")).startIngestReference(o),
   "ws-broadcast": async (o) => (await import("./fanout.js")).startBroadcastReference(o),
 };
