@@ -159,11 +159,12 @@ describe("updateTracking SQL statements", () => {
   afterAll(() => gw.close());
 
   /**
-   * Per request, whatever its number of events: find the shipment; BEGIN, lock it with its cartons,
-   * insert the events, re-read the touched cartons' history, update cartons, update shipment, audit, append to the delivery log,
-   * COMMIT; then the payload's shipment and events.
+   * Per request, whatever its number of events: BEGIN, lock the shipment by its number with its
+   * cartons, insert the events reading back the touched cartons' history, write the carton and
+   * shipment updates, the audit entry and the delivery-log append, COMMIT. The payload's shipment
+   * state and applied events are the rows the ingestion wrote: no read after it.
    */
-  const STATEMENTS_PER_UPDATE_TRACKING = 12;
+  const STATEMENTS_PER_UPDATE_TRACKING = 5;
   let hour = 0;
   /** `events` new scans, the newest of which moves the carton to `lastEvent`'s status. */
   const statementsFor = async (events: number, lastEvent: string) => {
