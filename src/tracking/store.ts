@@ -168,7 +168,8 @@ export class TrackingStore {
    * stored events (the statement's snapshot, which cannot see its own insert) and the inserted ones,
    * in the order they happened (`eventRecordedAt`, not arrival), ties by identity in code-point
    * order, as `byChronology` orders them in memory. The shipment's lock keeps other writers off these
-   * cartons meanwhile.
+   * cartons meanwhile. The offered rows' cartons are named as a list too: the planner then walks the
+   * (cartonId, eventRecordedAt) index whatever it estimates the insert to return.
    */
   async insertEvents(tenantId: string, shipmentId: string, source: TrackingSource, version: number, events: EventRow[]): Promise<InsertedEvents> {
     const column = <K extends keyof EventRow>(key: K) => events.map((e) => e[key]);
@@ -192,7 +193,7 @@ export class TrackingStore {
          SELECT id, true AS inserted, "cartonId", status, substatus, "eventRecordedAt", "dedupeKey" FROM inserted
          UNION ALL
          SELECT id, false, "cartonId", status, substatus, "eventRecordedAt", "dedupeKey" FROM "TrackingEvent"
-         WHERE "cartonId" IN (SELECT "cartonId" FROM inserted)) AS history
+         WHERE "cartonId" = ANY(${[...new Set(column("cartonId"))]}::text[]) AND "cartonId" IN (SELECT "cartonId" FROM inserted)) AS history
        ORDER BY "eventRecordedAt", "dedupeKey" COLLATE "C"`,
       readHistoryRow,
     );
@@ -206,17 +207,20 @@ export class TrackingStore {
    * Writes a change in one statement: the carton and shipment updates, the audit entry and the
    * delivery-log append under the tenant's next sequence number, which it returns. The sub-statements
    * touch different tables, so running together changes none of their effects. The counter row stays
-   * locked until commit, and this is the transaction's last statement: it serializes the tenant's
-   * writers for as short a time as possible.
+   * locked until commit and serializes the tenant's writers, so it is taken last: the sequence
+   * upsert reads the other writes' RETURNING rows, which makes PostgreSQL run them before it, and
+   * this is the transaction's last statement.
    */
   async writeChange(shipmentId: string, change: WrittenChange): Promise<number> {
     const { cartons, shipment, audit, deliveryLog } = change;
     const [appended] = await query(
       this.client,
-      sql`/* writeTrackingChange */ WITH ${cartons.length ? sql`cartons AS (${updateCartons(cartons)}), ` : empty}shipment AS (${updateShipment(shipmentId, shipment)}),
-       audit AS (${insertAudit(shipmentId, audit)}),
+      sql`/* writeTrackingChange */ WITH ${cartons.length ? sql`cartons AS (${updateCartons(cartons)} RETURNING c.id), ` : empty}
+       shipment AS (${updateShipment(shipmentId, shipment)} RETURNING id),
+       audit AS (${insertAudit(shipmentId, audit)} RETURNING id),
        next AS (
-         INSERT INTO "TrackingSequence" ("tenantId", last) VALUES (${deliveryLog.tenantId}, 1)
+         INSERT INTO "TrackingSequence" ("tenantId", last)
+         SELECT ${deliveryLog.tenantId}, 1 FROM shipment, audit${cartons.length ? sql` WHERE (SELECT count(*) FROM cartons) = ${cartons.length}` : empty}
          ON CONFLICT ("tenantId") DO UPDATE SET last = "TrackingSequence".last + 1
          RETURNING last)
        INSERT INTO "TrackingUpdateLog" ("tenantId", sequence, "shipmentId", version, source, "previousStatus", status, "eventIds", "trackingNumbers")
@@ -226,7 +230,9 @@ export class TrackingStore {
        RETURNING sequence`,
       readSequence,
     );
-    return appended!.sequence;
+    // No row: one of the writes touched nothing (the locked shipment, a carton of its own), and nothing may commit.
+    if (!appended) throw new Error("writeTrackingChange: the change's writes did not all apply");
+    return appended.sequence;
   }
 }
 
