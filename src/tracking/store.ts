@@ -208,8 +208,9 @@ export class TrackingStore {
    * delivery-log append under the tenant's next sequence number, which it returns. The sub-statements
    * touch different tables, so running together changes none of their effects. The counter row stays
    * locked until commit and serializes the tenant's writers, so it is taken last: the sequence
-   * upsert reads the other writes' RETURNING rows, which makes PostgreSQL run them before it, and
-   * this is the transaction's last statement.
+   * upsert reads the other writes' RETURNING rows (one shipment, one audit entry, the cartons' count:
+   * always one row), which makes PostgreSQL run them before it, and this is the transaction's last
+   * statement.
    */
   async writeChange(shipmentId: string, change: WrittenChange): Promise<number> {
     const { cartons, shipment, audit, deliveryLog } = change;
@@ -220,7 +221,7 @@ export class TrackingStore {
        audit AS (${insertAudit(shipmentId, audit)} RETURNING id),
        next AS (
          INSERT INTO "TrackingSequence" ("tenantId", last)
-         SELECT ${deliveryLog.tenantId}, 1 FROM shipment, audit${cartons.length ? sql` WHERE (SELECT count(*) FROM cartons) = ${cartons.length}` : empty}
+         SELECT ${deliveryLog.tenantId}, 1 FROM shipment, audit${cartons.length ? sql`, (SELECT count(*) FROM cartons) AS written` : empty}
          ON CONFLICT ("tenantId") DO UPDATE SET last = "TrackingSequence".last + 1
          RETURNING last)
        INSERT INTO "TrackingUpdateLog" ("tenantId", sequence, "shipmentId", version, source, "previousStatus", status, "eventIds", "trackingNumbers")
@@ -230,9 +231,7 @@ export class TrackingStore {
        RETURNING sequence`,
       readSequence,
     );
-    // No row: one of the writes touched nothing (the locked shipment, a carton of its own), and nothing may commit.
-    if (!appended) throw new Error("writeTrackingChange: the change's writes did not all apply");
-    return appended.sequence;
+    return appended!.sequence;
   }
 }
 
