@@ -159,11 +159,12 @@ describe("updateTracking SQL statements", () => {
   afterAll(() => gw.close());
 
   /**
-   * Per request, whatever its number of events: find the shipment; BEGIN, lock it with its cartons,
-   * insert the events, re-read the touched cartons' history, update cartons, update shipment, audit, append to the delivery log,
-   * COMMIT; then the payload's shipment and events.
+   * Per request, whatever its number of events: BEGIN, lock the shipment by its number with its
+   * cartons, insert the events reading back the touched cartons' history, write the carton and
+   * shipment updates, the audit entry and the delivery-log append, COMMIT. The payload's shipment
+   * state and applied events are the rows the ingestion wrote: no read after it.
    */
-  const STATEMENTS_PER_UPDATE_TRACKING = 12;
+  const STATEMENTS_PER_UPDATE_TRACKING = 5;
   let hour = 0;
   /** `events` new scans, the newest of which moves the carton to `lastEvent`'s status. */
   const statementsFor = async (events: number, lastEvent: string) => {
@@ -201,5 +202,29 @@ describe("updateTracking SQL statements", () => {
     expect(pushed).toMatchObject({ __typename: "Shipment", shipmentNumber: "SQL-1", trackingStatus: "DELIVERED" });
     const read = await gw.graphql(`query ($id: ID!) { shipment(id: $id) { ${state} } }`, { id: pushed.id }, auth);
     expect(read.body.data.shipment).toEqual(pushed);
+  });
+
+  it("answers appliedEvents from the rows it inserted exactly as a read of those events does, oldest first", async () => {
+    const fields = "__typename id eventId event eventRecordedAt localTime location notes { description } shipmentCarrier carrierStatusCode status substatus source";
+    const tracking = [
+      { event: "Departed facility", eventId: "rows-2", eventRecordedAt: "2024-03-01T12:00:00.123+02:00", location: "Reno, NV", notes: { description: "scan 2" }, shipmentCarrier: "FedEx" },
+      { event: "picked up", eventRecordedAt: "2024-03-01T08:00:00Z" },
+    ];
+    gw.statements.length = 0;
+    const res = await gw.graphql(
+      `mutation ($input: UpdateTrackingInput!) { updateTracking(input: $input) { appliedEvents { ${fields} } } }`,
+      { input: { shipmentNumber: "SQL-1", trackingNumber: "1ZSQL0000001", tracking } },
+      auth,
+    );
+    expect(res.body.errors).toBeUndefined();
+    expect(gw.statements.filter((s) => s.includes('"TrackingEvent"') && !s.includes("insertEvents"))).toEqual([]);
+    const applied = res.body.data.updateTracking.appliedEvents;
+    expect(applied.map((e: { event: string }) => e.event)).toEqual(["picked up", "Departed facility"]);
+    const read = await gw.graphql(
+      `query { shipmentByNumber(shipmentNumber: "SQL-1") { cartons { trackingEvents(last: 2) { ${fields} } } } }`,
+      {},
+      auth,
+    );
+    expect(read.body.data.shipmentByNumber.cartons[0].trackingEvents).toEqual(applied);
   });
 });

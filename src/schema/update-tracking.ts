@@ -1,56 +1,36 @@
 /** Mutation.updateTracking: fabric's `POST /v3/shipments/actions/update-tracking` as GraphQL. */
 import { Kind, type GraphQLResolveInfo } from "graphql";
-import type pg from "pg";
-import { integer, nullable, oneOf, rowOf, text } from "../db/rows.js";
-import { query as readRows, sql } from "../db/sql.js";
 import type { Prisma } from "../generated/prisma/client.js";
-import { StatusCode, TrackingStatus } from "../generated/prisma/enums.js";
-import { NotFoundError } from "../errors.js";
 import { LIST_LENGTH, STRING_LENGTH } from "../input-limits.js";
-import { validateEvents } from "../tracking/ingest.js";
+import { validateEvents, type IngestResult } from "../tracking/ingest.js";
 import { builder } from "./builder.js";
 import { TrackingEventInput } from "./create-shipment.js";
 import { INPUT_LIMITS_IN_WORDS } from "./input-bounds.js";
 import { Shipment } from "./shipment.js";
 import { chronological, TrackingEvent } from "./tracking-event.js";
 
-interface UpdateTrackingResult {
-  shipmentIds: string[];
-  appliedEventIds: string[];
-  duplicateEventIds: string[];
-}
+/** The ingestion's answer, as a payload resolves it. */
+type UpdateTrackingResult = Pick<IngestResult, "shipment" | "appliedEvents" | "duplicateEventIds">;
 
-/** The write path's one lookup by number, as plain SQL: a carrier push is hot, and Prisma's planning is most of its cost. */
-async function shipmentIdOf(pool: pg.Pool, tenantId: string, shipmentNumber: string): Promise<{ id: string } | undefined> {
-  const [found] = await readRows(
-    pool,
-    sql`/* shipmentIdByNumber */ SELECT id FROM "Shipment" WHERE "tenantId" = ${tenantId} AND "shipmentNumber" = ${shipmentNumber}`,
-    readId,
-  );
-  return found;
-}
-
-const readId = rowOf({ id: text });
-const readState = rowOf({
-  id: text,
-  version: integer,
-  shipmentNumber: nullable(text),
-  statusCode: oneOf("StatusCode", StatusCode),
-  trackingStatus: nullable(oneOf("TrackingStatus", TrackingStatus)),
-  trackingSubstatus: nullable(text),
-});
-
-/** Shipment fields that read a column of the row as it is: what a carrier asks back after a push. */
-const STATE_COLUMNS = new Set(["__typename", "id", "version", "shipmentNumber", "statusCode", "trackingStatus", "trackingSubstatus"]);
+/** Shipment fields that read a column of the row as it is: what a carrier asks back after a push, and what the ingestion answers. */
+const SHIPMENT_STATE_FIELDS = new Set(["__typename", "id", "version", "shipmentNumber", "statusCode", "trackingStatus", "trackingSubstatus"]);
+/**
+ * TrackingEvent fields that read a column the ingestion wrote from the request (`receivedAt` is the
+ * database's clock, `trackingNumber` a join).
+ */
+const WRITTEN_EVENT_FIELDS = new Set([
+  "__typename", "id", "eventId", "event", "eventRecordedAt", "localTime", "location", "notes", "shipmentCarrier", "carrierStatusCode",
+  "status", "substatus", "source",
+]);
 
 /**
- * Whether the payload's `shipments` asks only for STATE_COLUMNS (no fragments, no directives), so
- * a plain SQL read answers it exactly; any other selection goes through Prisma as planned.
+ * Whether the field's selection asks only for `fields` (no fragments, no directives), so the rows the
+ * ingestion holds answer it exactly; any other selection goes through Prisma as planned.
  */
-function selectsOnlyStateColumns(info: GraphQLResolveInfo): boolean {
+function selectsOnly(info: GraphQLResolveInfo, fields: ReadonlySet<string>): boolean {
   return info.fieldNodes.every((node) =>
     (node.selectionSet?.selections ?? []).every(
-      (selection) => selection.kind === Kind.FIELD && !selection.directives?.length && STATE_COLUMNS.has(selection.name.value),
+      (selection) => selection.kind === Kind.FIELD && !selection.directives?.length && fields.has(selection.name.value),
     ),
   );
 }
@@ -76,23 +56,21 @@ const UpdateTrackingPayload = builder.objectRef<UpdateTrackingResult>("UpdateTra
     shipments: t.prismaField({
       type: [Shipment],
       description: "The updated shipment documents (fabric's response body).",
-      resolve: async (query, result, _args, ctx, info) => {
-        if (!selectsOnlyStateColumns(info)) return ctx.db.shipment.findMany({ ...query, where: { id: { in: result.shipmentIds } } });
-        // The columns every field of such a selection reads; Pothos needs no other, so the partial row
-        // stands in for the whole.
-        const rows = await readRows(
-          ctx.pool,
-          sql`/* updatedShipmentState */ SELECT id, version, "shipmentNumber", "statusCode", "trackingStatus", "trackingSubstatus" FROM "Shipment" WHERE id = ANY(${result.shipmentIds})`,
-          readState,
-        );
-        return rows as Prisma.ShipmentGetPayload<object>[];
-      },
+      resolve: (query, result, _args, ctx, info) =>
+        // The columns every field of such a selection reads; Pothos needs no other, so the partial
+        // row stands in for the whole.
+        selectsOnly(info, SHIPMENT_STATE_FIELDS)
+          ? [result.shipment as Prisma.ShipmentGetPayload<object>]
+          : ctx.db.shipment.findMany({ ...query, where: { id: result.shipment.id } }),
     }),
     appliedEvents: t.prismaField({
       type: [TrackingEvent],
       description: "Events stored by this request, oldest first.",
-      resolve: (query, result, _args, ctx) =>
-        ctx.db.trackingEvent.findMany({ ...query, where: { id: { in: result.appliedEventIds } }, orderBy: chronological }),
+      resolve: (query, result, _args, ctx, info) =>
+        // The rows as inserted, already in chronological order; a push's events are all PUSH.
+        selectsOnly(info, WRITTEN_EVENT_FIELDS)
+          ? result.appliedEvents.map((e) => ({ ...e, source: "PUSH" }) as Prisma.TrackingEventGetPayload<object>)
+          : ctx.db.trackingEvent.findMany({ ...query, where: { id: { in: result.appliedEvents.map((e) => e.id) } }, orderBy: chronological }),
     }),
     duplicateEventIds: t.exposeStringList("duplicateEventIds", {
       description: "Event ids that were already known and so ignored (a content key `sha256:…` for events sent without an id).",
@@ -115,16 +93,13 @@ builder.mutationField("updateTracking", (t) =>
         },
       ];
       validateEvents(cartons, { carton: () => "input", events: "tracking" });
-      const shipment = await shipmentIdOf(ctx.pool, ctx.viewer.tenantId, input.shipmentNumber);
-      if (!shipment) throw new NotFoundError();
-      const result = await ctx.tracking.ingest({
+      return ctx.tracking.ingest({
         tenantId: ctx.viewer.tenantId,
-        shipmentId: shipment.id,
+        shipmentNumber: input.shipmentNumber,
         source: "PUSH",
         cartons,
         expectedVersion: input.expectedVersion,
       });
-      return { shipmentIds: [shipment.id], appliedEventIds: result.appliedEventIds, duplicateEventIds: result.duplicateEventIds };
     },
   }),
 );

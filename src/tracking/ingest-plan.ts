@@ -9,9 +9,8 @@ import { ConflictError, NotFoundError } from "../errors.js";
 import { newId } from "../shipments/ids.js";
 import { byChronology, carrierKey, dedupeKey } from "./identity.js";
 import type { IncomingEvent, IngestRequest, IngestResult, ShipmentFacts } from "./ingest.js";
-import type { CommittedChange } from "./messages.js";
 import { deriveStatus, normalizeEventWords, rollUp } from "./status.js";
-import type { AuditEntry, CartonChange, CartonHistory, EventRow, LockedShipment, NewCarton, ShipmentChange, StoredCarton } from "./store.js";
+import type { CartonHistory, EventRow, LockedShipment, NewCarton, StoredCarton, WrittenChange } from "./store.js";
 
 export interface EventsPlan {
   /** The version this request's change will have, if it changes anything. */
@@ -36,19 +35,11 @@ export interface InsertOutcome {
   touched: string[];
 }
 
-/** The statements a change needs, in the order the writer runs them. */
-export interface ChangeWrites {
-  cartons: CartonChange[];
-  shipment: ShipmentChange;
-  audit: AuditEntry;
-  deliveryLog: CommittedChange;
-}
-
 export interface ChangePlan {
   /** The answer, but for the published update, which needs the delivery log's sequence. */
   result: Omit<IngestResult, "update">;
-  /** Null when the request changes nothing: no version bump, nothing published. */
-  writes: ChangeWrites | null;
+  /** What the writer's one write statement writes; null when the request changes nothing: no version bump, nothing published. */
+  writes: WrittenChange | null;
 }
 
 /** The row an event becomes on a carton: its identity (`dedupeKey`) and its canonical status. */
@@ -121,15 +112,16 @@ export interface ChangeInput {
 
 /** Decides what the request changes: carton and shipment status (late events slot in), audit, delivery log. */
 export function planChange({ locked, request, events, outcome, history }: ChangeInput): ChangePlan {
-  const { tenantId, shipmentId, source } = request;
+  const { tenantId, source } = request;
+  const shipmentId = locked.id;
   const { cartons, version } = events;
   const { applied, duplicateEventIds, touched } = outcome;
-  const appliedEventIds = applied.map((e) => e.id);
   const currentUrl = new Map(cartons.map((c) => [c.trackingNumber, c.trackingURL]));
   const urlChanges = request.cartons.filter((c) => c.trackingURL && currentUrl.get(c.trackingNumber) !== c.trackingURL);
   const facts = request.facts ?? {};
   if (applied.length === 0 && urlChanges.length === 0 && !changesFacts(facts, locked)) {
-    return { result: { shipmentId, version: locked.version, appliedEventIds, duplicateEventIds }, writes: null };
+    const { id, shipmentNumber, statusCode, trackingStatus, trackingSubstatus } = locked;
+    return { result: { shipment: { id, shipmentNumber, version: locked.version, statusCode, trackingStatus, trackingSubstatus }, appliedEvents: applied, duplicateEventIds }, writes: null };
   }
 
   const statusOf = new Map(cartons.map((c) => [c.id, c.trackingStatus ? { status: c.trackingStatus, substatus: c.trackingSubstatus ?? "" } : null]));
@@ -143,19 +135,24 @@ export function planChange({ locked, request, events, outcome, history }: Change
     return changed ? [{ id: carton.id, trackingStatus: next?.status ?? null, trackingSubstatus: next?.substatus ?? null, trackingURL: url }] : [];
   });
   const trackingStatus = rolled.tracking?.status ?? locked.trackingStatus;
+  const trackingSubstatus = rolled.tracking?.substatus;
   const trackingNumbers = cartons
     .filter((c) => touched.includes(c.id) || urlChanges.some((u) => u.trackingNumber === c.trackingNumber))
     .map((c) => c.trackingNumber!)
     .filter(Boolean);
   return {
-    result: { shipmentId, version, appliedEventIds, duplicateEventIds },
+    result: {
+      shipment: { id: shipmentId, shipmentNumber: locked.shipmentNumber, version, statusCode: rolled.statusCode, trackingStatus, trackingSubstatus: trackingSubstatus ?? locked.trackingSubstatus },
+      appliedEvents: applied,
+      duplicateEventIds,
+    },
     writes: {
       cartons: cartonChanges,
       shipment: {
         version,
         statusCode: rolled.statusCode,
         trackingStatus,
-        trackingSubstatus: rolled.tracking?.substatus,
+        trackingSubstatus,
         expectedDelivery: facts.expectedDelivery,
         verificationStatus: facts.verificationStatus,
         tracked: source !== "PUSH",
@@ -172,7 +169,7 @@ export function planChange({ locked, request, events, outcome, history }: Change
         previousTrackingStatus: locked.trackingStatus,
         trackingStatus,
       },
-      deliveryLog: { tenantId, shipmentId, version, source, previousStatus: locked.trackingStatus, status: trackingStatus, eventIds: appliedEventIds, trackingNumbers },
+      deliveryLog: { tenantId, shipmentId, version, source, previousStatus: locked.trackingStatus, status: trackingStatus, eventIds: applied.map((e) => e.id), trackingNumbers },
     },
   };
 }

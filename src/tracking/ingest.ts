@@ -12,7 +12,7 @@ import { INSTANT_WINDOW, inInstantWindow } from "../input-limits.js";
 import { planChange, planEvents, settleInsert } from "./ingest-plan.js";
 import type { TrackingPublisher, TrackingUpdateMessage } from "./messages.js";
 import type { NormalizedStatus } from "./status.js";
-import { TrackingStore } from "./store.js";
+import { TrackingStore, type EventRow, type ShipmentKey, type ShipmentState } from "./store.js";
 
 /** One event as a carrier reports it. */
 export interface IncomingEvent {
@@ -47,21 +47,20 @@ export interface ShipmentFacts {
   verificationStatus?: VerificationStatus;
 }
 
-export interface IngestRequest {
+export type IngestRequest = ShipmentKey & {
   tenantId: string;
-  shipmentId: string;
   source: TrackingSource;
   cartons: CartonTracking[];
   facts?: ShipmentFacts;
   /** Optimistic concurrency: the version the caller last saw. */
   expectedVersion?: number | null;
-}
+};
 
 export interface IngestResult {
-  shipmentId: string;
-  version: number;
-  /** Ids (`evt_…`) of the events stored by this request, in eventRecordedAt order. */
-  appliedEventIds: string[];
+  /** The shipment as this request left it (as it was, when nothing changed). */
+  shipment: ShipmentState;
+  /** The events stored by this request, as stored, in eventRecordedAt order. */
+  appliedEvents: EventRow[];
   /** The carrier event ids (or content keys) that were already known. */
   duplicateEventIds: string[];
   /** The update published, or null when nothing changed. */
@@ -108,21 +107,19 @@ export class TrackingIngestor {
 
   /** The writer: the statements of one ingestion, in this order, around the planner's decisions. */
   private async apply(store: TrackingStore, request: IngestRequest): Promise<IngestResult> {
-    const { tenantId, shipmentId, source } = request;
-    const locked = await store.lockShipment(tenantId, shipmentId);
+    const { tenantId, source } = request;
+    const locked = await store.lockShipment(tenantId, request);
     if (!locked) throw new NotFoundError();
     const events = planEvents(locked, request);
-    if (events.newCartons.length) await store.addCartons(tenantId, shipmentId, events.newCartons);
-    const insertedIds = events.unique.length ? await store.insertEvents(tenantId, shipmentId, source, events.version, events.unique) : new Set<string>();
+    if (events.newCartons.length) await store.addCartons(tenantId, locked.id, events.newCartons);
+    const { insertedIds, history } = events.unique.length
+      ? await store.insertEvents(tenantId, locked.id, source, events.version, events.unique)
+      : { insertedIds: new Set<string>(), history: [] };
     const outcome = settleInsert(events, insertedIds);
-    const history = outcome.touched.length ? await store.history(outcome.touched) : [];
     const { result, writes } = planChange({ locked, request, events, outcome, history });
     if (!writes) return { ...result, update: null };
-    if (writes.cartons.length) await store.updateCartons(writes.cartons);
-    await store.updateShipment(shipmentId, writes.shipment);
-    await store.insertAudit(shipmentId, writes.audit);
-    // In the same transaction as the change: what commits is delivered, even if this process dies next.
-    const sequence = await store.appendToDeliveryLog(writes.deliveryLog);
+    // The delivery log in the same transaction as the change: what commits is delivered, even if this process dies next.
+    const sequence = await store.writeChange(locked.id, writes);
     return { ...result, update: { ...writes.deliveryLog, sequence } };
   }
 }

@@ -4,15 +4,25 @@
  * the README). One transaction per request, a constant number of statements whatever its size.
  */
 import type pg from "pg";
-import { instant, integer, nullable, oneOf, records, rowOf, text, type RowReader } from "../db/rows.js";
-import { execute, join, query, sql } from "../db/sql.js";
+import { boolean, instant, integer, nullable, oneOf, records, rowOf, text, type RowReader } from "../db/rows.js";
+import { empty, execute, join, query, sql } from "../db/sql.js";
 import { StatusCode, TrackingStatus, VerificationStatus, type TrackingSource } from "../generated/prisma/enums.js";
 import type { CommittedChange } from "./messages.js";
 
-export interface LockedShipment {
+/** The shipment's columns a carrier asks back after a push: what the ingestion answers, without a read. */
+export interface ShipmentState {
+  id: string;
+  shipmentNumber: string | null;
   version: number;
   statusCode: StatusCode;
   trackingStatus: TrackingStatus | null;
+  trackingSubstatus: string | null;
+}
+
+/** Which shipment: its id (courier syncs), or the tenant's shipment number (a carrier push). */
+export type ShipmentKey = { shipmentId: string; shipmentNumber?: never } | { shipmentNumber: string; shipmentId?: never };
+
+export interface LockedShipment extends ShipmentState {
   expectedDelivery: Date | null;
   verificationStatus: VerificationStatus;
   cartons: StoredCarton[];
@@ -87,12 +97,22 @@ export interface CartonChange {
 /** A carton's events in the order they happened, as status derivation reads them. */
 export type CartonHistory = { cartonId: string; status: TrackingStatus; substatus: string }[];
 
+/** What the insert kept, and the history of the cartons it added to. */
+export interface InsertedEvents {
+  insertedIds: Set<string>;
+  /** Every event of the cartons with a new one, stored and inserted, in the order they happened. */
+  history: CartonHistory;
+}
+
 const trackingStatus = oneOf("TrackingStatus", TrackingStatus);
 
 const readLocked: RowReader<LockedShipment> = rowOf({
+  id: text,
+  shipmentNumber: nullable(text),
   version: integer,
   statusCode: oneOf("StatusCode", StatusCode),
   trackingStatus: nullable(trackingStatus),
+  trackingSubstatus: nullable(text),
   expectedDelivery: nullable(instant),
   verificationStatus: oneOf("VerificationStatus", VerificationStatus),
   cartons: records({
@@ -104,8 +124,7 @@ const readLocked: RowReader<LockedShipment> = rowOf({
     trackingURL: nullable(text),
   }),
 });
-const readId = rowOf({ id: text });
-const readHistory = rowOf({ cartonId: text, status: trackingStatus, substatus: text });
+const readHistoryRow = rowOf({ id: text, inserted: boolean, cartonId: text, status: trackingStatus, substatus: text });
 const readSequence = rowOf({ sequence: integer });
 
 /** Statements of one ingestion, on one connection inside one transaction. */
@@ -114,17 +133,20 @@ export class TrackingStore {
 
   /**
    * Locks the shipment row and reads it with its cartons. The lock serializes writers of one
-   * shipment: versions stay gapless and status derivation always sees every committed event.
+   * shipment: versions stay gapless and status derivation always sees every committed event. Found by
+   * id or, as a carrier push names it, by the tenant's shipment number: no lookup before the lock.
    */
-  async lockShipment(tenantId: string, shipmentId: string): Promise<LockedShipment | undefined> {
+  async lockShipment(tenantId: string, shipment: ShipmentKey): Promise<LockedShipment | undefined> {
+    const which = shipment.shipmentId !== undefined ? sql`s.id = ${shipment.shipmentId}` : sql`s."shipmentNumber" = ${shipment.shipmentNumber}`;
     const [locked] = await query(
       this.client,
-      sql`/* lockShipment */ SELECT s.version, s."statusCode", s."trackingStatus", s."expectedDelivery", s."verificationStatus",
+      sql`/* lockShipment */ SELECT s.id, s."shipmentNumber", s.version, s."statusCode", s."trackingStatus", s."trackingSubstatus",
+              s."expectedDelivery", s."verificationStatus",
               COALESCE((SELECT json_agg(json_build_object('id', c.id, 'trackingNumber', c."trackingNumber",
                  'shipmentCarrier', c."shipmentCarrier", 'trackingStatus', c."trackingStatus",
                  'trackingSubstatus', c."trackingSubstatus", 'trackingURL', c."trackingURL") ORDER BY c.position)
                FROM "Carton" c WHERE c."shipmentId" = s.id), '[]') AS cartons
-       FROM "Shipment" s WHERE s.id = ${shipmentId} AND s."tenantId" = ${tenantId} FOR UPDATE OF s`,
+       FROM "Shipment" s WHERE ${which} AND s."tenantId" = ${tenantId} FOR UPDATE OF s`,
       readLocked,
     );
     return locked;
@@ -140,97 +162,113 @@ export class TrackingStore {
     );
   }
 
-  /** Inserts the events that are new under the (tenant, carrier, dedupeKey) key; returns their ids. */
-  async insertEvents(tenantId: string, shipmentId: string, source: TrackingSource, version: number, events: EventRow[]): Promise<Set<string>> {
+  /**
+   * Inserts the events that are new under the (tenant, carrier, dedupeKey) key and, in the same
+   * statement, reads the whole history of the cartons that got one, for status derivation: the
+   * stored events (the statement's snapshot, which cannot see its own insert) and the inserted ones,
+   * in the order they happened (`eventRecordedAt`, not arrival), ties by identity in code-point
+   * order, as `byChronology` orders them in memory. The shipment's lock keeps other writers off these
+   * cartons meanwhile. The offered rows' cartons are named as a list too: the planner then walks the
+   * (cartonId, eventRecordedAt) index whatever it estimates the insert to return.
+   */
+  async insertEvents(tenantId: string, shipmentId: string, source: TrackingSource, version: number, events: EventRow[]): Promise<InsertedEvents> {
     const column = <K extends keyof EventRow>(key: K) => events.map((e) => e[key]);
     const rows = await query(
       this.client,
-      sql`/* insertEvents */ INSERT INTO "TrackingEvent" (id, "tenantId", "shipmentId", "cartonId", carrier, "dedupeKey", "eventId", event,
+      sql`/* insertEvents */ WITH inserted AS (
+         INSERT INTO "TrackingEvent" (id, "tenantId", "shipmentId", "cartonId", carrier, "dedupeKey", "eventId", event,
           "eventRecordedAt", "localTime", location, "notesDescription", "shipmentCarrier", "carrierStatusCode",
           status, substatus, source, "shipmentVersion")
-       SELECT id, ${tenantId}, ${shipmentId}, "cartonId", carrier, "dedupeKey", "eventId", event, "eventRecordedAt", "localTime", location,
+         SELECT id, ${tenantId}, ${shipmentId}, "cartonId", carrier, "dedupeKey", "eventId", event, "eventRecordedAt", "localTime", location,
           "notesDescription", "shipmentCarrier", "carrierStatusCode", status::"TrackingStatus", substatus, ${source}::"TrackingSource", ${version}
-       FROM unnest(${column("id")}::text[], ${column("cartonId")}::text[], ${column("carrier")}::text[], ${column("dedupeKey")}::text[],
+         FROM unnest(${column("id")}::text[], ${column("cartonId")}::text[], ${column("carrier")}::text[], ${column("dedupeKey")}::text[],
           ${column("eventId")}::text[], ${column("event")}::text[], ${column("eventRecordedAt")}::timestamptz[], ${column("localTime")}::text[],
           ${column("location")}::text[], ${column("notesDescription")}::text[], ${column("shipmentCarrier")}::text[],
           ${column("carrierStatusCode")}::text[], ${column("status")}::text[], ${column("substatus")}::text[])
-         AS e(id, "cartonId", carrier, "dedupeKey", "eventId", event, "eventRecordedAt", "localTime", location,
+          AS e(id, "cartonId", carrier, "dedupeKey", "eventId", event, "eventRecordedAt", "localTime", location,
           "notesDescription", "shipmentCarrier", "carrierStatusCode", status, substatus)
-       ON CONFLICT ("tenantId", carrier, "dedupeKey") DO NOTHING
-       RETURNING id`,
-      readId,
+         ON CONFLICT ("tenantId", carrier, "dedupeKey") DO NOTHING
+         RETURNING id, "cartonId", status, substatus, "eventRecordedAt", "dedupeKey")
+       SELECT id, inserted, "cartonId", status, substatus FROM (
+         SELECT id, true AS inserted, "cartonId", status, substatus, "eventRecordedAt", "dedupeKey" FROM inserted
+         UNION ALL
+         SELECT id, false, "cartonId", status, substatus, "eventRecordedAt", "dedupeKey" FROM "TrackingEvent"
+         WHERE "cartonId" = ANY(${[...new Set(column("cartonId"))]}::text[]) AND "cartonId" IN (SELECT "cartonId" FROM inserted)) AS history
+       ORDER BY "eventRecordedAt", "dedupeKey" COLLATE "C"`,
+      readHistoryRow,
     );
-    return new Set(rows.map((r) => r.id));
+    return {
+      insertedIds: new Set(rows.filter((r) => r.inserted).map((r) => r.id)),
+      history: rows.map(({ cartonId, status, substatus }) => ({ cartonId, status, substatus })),
+    };
   }
 
   /**
-   * Every event of these cartons in the order they happened (`eventRecordedAt`, not arrival), for status derivation; ties
-   * by identity in code-point order, as `byChronology` orders them in memory.
+   * Writes a change in one statement: the carton and shipment updates, the audit entry and the
+   * delivery-log append under the tenant's next sequence number, which it returns. The sub-statements
+   * touch different tables, so running together changes none of their effects. The counter row stays
+   * locked until commit and serializes the tenant's writers, so it is taken last: the sequence
+   * upsert reads the other writes' RETURNING rows (one shipment, one audit entry, the cartons' count:
+   * always one row), which makes PostgreSQL run them before it, and this is the transaction's last
+   * statement.
    */
-  async history(cartonIds: string[]): Promise<CartonHistory> {
-    return query(
-      this.client,
-      sql`/* cartonHistory */ SELECT "cartonId", status, substatus FROM "TrackingEvent"
-       WHERE "cartonId" = ANY(${cartonIds}::text[]) ORDER BY "eventRecordedAt", "dedupeKey" COLLATE "C"`,
-      readHistory,
-    );
-  }
-
-  async updateCartons(changes: CartonChange[]) {
-    await execute(
-      this.client,
-      sql`/* updateCartons */ UPDATE "Carton" c SET "trackingStatus" = u.status::"TrackingStatus", "trackingSubstatus" = u.substatus,
-              "trackingURL" = COALESCE(u.url, c."trackingURL")
-       FROM unnest(${changes.map((c) => c.id)}::text[], ${changes.map((c) => c.trackingStatus)}::text[], ${changes.map((c) => c.trackingSubstatus)}::text[],
-          ${changes.map((c) => c.trackingURL)}::text[]) AS u(id, status, substatus, url) WHERE c.id = u.id`,
-    );
-  }
-
-  async updateShipment(shipmentId: string, change: ShipmentChange) {
-    // Only what changes is set; the rest of the row keeps its values.
-    const sets = [
-      sql`version = ${change.version}`,
-      sql`"statusCode" = ${change.statusCode}::"StatusCode"`,
-      sql`"trackingStatus" = ${change.trackingStatus}::"TrackingStatus"`,
-      ...(change.trackingSubstatus !== undefined ? [sql`"trackingSubstatus" = ${change.trackingSubstatus}`] : []),
-      ...(change.expectedDelivery !== undefined ? [sql`"expectedDelivery" = ${change.expectedDelivery}::timestamptz`] : []),
-      ...(change.verificationStatus !== undefined ? [sql`"verificationStatus" = ${change.verificationStatus}::"VerificationStatus"`] : []),
-      ...(change.tracked ? [sql`"lastTrackedAt" = now()`] : []),
-      sql`"updatedAt" = now()`,
-    ];
-    await execute(this.client, sql`/* updateShipment */ UPDATE "Shipment" SET ${join(sets, ", ")} WHERE id = ${shipmentId}`);
-  }
-
-  async insertAudit(shipmentId: string, a: AuditEntry) {
-    await execute(
-      this.client,
-      sql`/* insertTrackingAudit */ INSERT INTO "AuditLog" (id, "shipmentId", "auditId", "auditType", source, note, "updatedFields", version,
-          "trackingSource", "previousStatusCode", "statusCode", "previousTrackingStatus", "trackingStatus")
-       VALUES (${a.id}, ${shipmentId}, ${a.auditId}, 'TRACKING_UPDATE', ${a.source}::text, ${a.note}, ${JSON.stringify(a.updatedFields)}::jsonb, ${a.version},
-          ${a.source}::"TrackingSource", ${a.previousStatusCode}::"StatusCode", ${a.statusCode}::"StatusCode",
-          ${a.previousTrackingStatus}::"TrackingStatus", ${a.trackingStatus}::"TrackingStatus")`,
-    );
-  }
-
-  /**
-   * Appends a change to the tenant's delivery log under the tenant's next sequence number. The counter
-   * row stays locked until commit, so take it last: it serializes the tenant's writers for as short a
-   * time as possible.
-   */
-  async appendToDeliveryLog(change: CommittedChange): Promise<number> {
+  async writeChange(shipmentId: string, change: WrittenChange): Promise<number> {
+    const { cartons, shipment, audit, deliveryLog } = change;
     const [appended] = await query(
       this.client,
-      sql`/* appendToDeliveryLog */ WITH next AS (
-         INSERT INTO "TrackingSequence" ("tenantId", last) VALUES (${change.tenantId}, 1)
+      sql`/* writeTrackingChange */ WITH ${cartons.length ? sql`cartons AS (${updateCartons(cartons)} RETURNING c.id), ` : empty}
+       shipment AS (${updateShipment(shipmentId, shipment)} RETURNING id),
+       audit AS (${insertAudit(shipmentId, audit)} RETURNING id),
+       next AS (
+         INSERT INTO "TrackingSequence" ("tenantId", last)
+         SELECT ${deliveryLog.tenantId}, 1 FROM shipment, audit${cartons.length ? sql`, (SELECT count(*) FROM cartons) AS written` : empty}
          ON CONFLICT ("tenantId") DO UPDATE SET last = "TrackingSequence".last + 1
          RETURNING last)
        INSERT INTO "TrackingUpdateLog" ("tenantId", sequence, "shipmentId", version, source, "previousStatus", status, "eventIds", "trackingNumbers")
-       SELECT ${change.tenantId}, last, ${change.shipmentId}, ${change.version}, ${change.source}::"TrackingSource",
-          ${change.previousStatus}::"TrackingStatus", ${change.status}::"TrackingStatus", ${change.eventIds}::text[], ${change.trackingNumbers}::text[]
+       SELECT ${deliveryLog.tenantId}, last, ${deliveryLog.shipmentId}, ${deliveryLog.version}, ${deliveryLog.source}::"TrackingSource",
+          ${deliveryLog.previousStatus}::"TrackingStatus", ${deliveryLog.status}::"TrackingStatus", ${deliveryLog.eventIds}::text[], ${deliveryLog.trackingNumbers}::text[]
        FROM next
        RETURNING sequence`,
       readSequence,
     );
     return appended!.sequence;
   }
+}
+
+/** What writeChange writes, as the planner decided it. */
+export interface WrittenChange {
+  cartons: CartonChange[];
+  shipment: ShipmentChange;
+  audit: AuditEntry;
+  deliveryLog: CommittedChange;
+}
+
+function updateCartons(changes: CartonChange[]) {
+  return sql`UPDATE "Carton" c SET "trackingStatus" = u.status::"TrackingStatus", "trackingSubstatus" = u.substatus,
+          "trackingURL" = COALESCE(u.url, c."trackingURL")
+       FROM unnest(${changes.map((c) => c.id)}::text[], ${changes.map((c) => c.trackingStatus)}::text[], ${changes.map((c) => c.trackingSubstatus)}::text[],
+          ${changes.map((c) => c.trackingURL)}::text[]) AS u(id, status, substatus, url) WHERE c.id = u.id`;
+}
+
+function updateShipment(shipmentId: string, change: ShipmentChange) {
+  // Only what changes is set; the rest of the row keeps its values.
+  const sets = [
+    sql`version = ${change.version}`,
+    sql`"statusCode" = ${change.statusCode}::"StatusCode"`,
+    sql`"trackingStatus" = ${change.trackingStatus}::"TrackingStatus"`,
+    ...(change.trackingSubstatus !== undefined ? [sql`"trackingSubstatus" = ${change.trackingSubstatus}`] : []),
+    ...(change.expectedDelivery !== undefined ? [sql`"expectedDelivery" = ${change.expectedDelivery}::timestamptz`] : []),
+    ...(change.verificationStatus !== undefined ? [sql`"verificationStatus" = ${change.verificationStatus}::"VerificationStatus"`] : []),
+    ...(change.tracked ? [sql`"lastTrackedAt" = now()`] : []),
+    sql`"updatedAt" = now()`,
+  ];
+  return sql`UPDATE "Shipment" SET ${join(sets, ", ")} WHERE id = ${shipmentId}`;
+}
+
+function insertAudit(shipmentId: string, a: AuditEntry) {
+  return sql`INSERT INTO "AuditLog" (id, "shipmentId", "auditId", "auditType", source, note, "updatedFields", version,
+          "trackingSource", "previousStatusCode", "statusCode", "previousTrackingStatus", "trackingStatus")
+       VALUES (${a.id}, ${shipmentId}, ${a.auditId}, 'TRACKING_UPDATE', ${a.source}::text, ${a.note}, ${JSON.stringify(a.updatedFields)}::jsonb, ${a.version},
+          ${a.source}::"TrackingSource", ${a.previousStatusCode}::"StatusCode", ${a.statusCode}::"StatusCode",
+          ${a.previousTrackingStatus}::"TrackingStatus", ${a.trackingStatus}::"TrackingStatus")`;
 }

@@ -17,9 +17,12 @@ const carton = (id: string, trackingNumber: string, words?: string, trackingURL:
 };
 
 const shipment = (cartons: StoredCarton[], more: Partial<LockedShipment> = {}): LockedShipment => ({
+  id: "ship_1",
+  shipmentNumber: "S-1",
   version: 3,
   statusCode: "SHIPMENT_CREATED",
   trackingStatus: cartons[0]?.trackingStatus ?? null,
+  trackingSubstatus: cartons[0]?.trackingSubstatus ?? null,
   expectedDelivery: null,
   verificationStatus: "PENDING",
   cartons,
@@ -32,7 +35,7 @@ const events = (trackingNumber: string, ...scans: [string, number, string?][]): 
   events: scans.map(([event, hour, eventId]) => ({ event, eventRecordedAt: at(hour), eventId })),
 });
 
-const request = (cartons: CartonTracking[], more: Partial<IngestRequest> = {}): IngestRequest => ({
+const request = (cartons: CartonTracking[], more: Partial<Omit<IngestRequest, "shipmentId" | "shipmentNumber">> = {}): IngestRequest => ({
   tenantId: "acme",
   shipmentId: "ship_1",
   source: "PUSH",
@@ -165,20 +168,28 @@ describe("planChange", () => {
     const { result, writes } = plan(locked, req, insert);
     if (!expected.writes) {
       expect(writes).toBeNull();
-      expect(result.version).toBe(locked.version);
-      expect(result.appliedEventIds).toEqual([]);
+      const { id, shipmentNumber, version, statusCode, trackingStatus, trackingSubstatus } = locked;
+      expect(result.shipment).toEqual({ id, shipmentNumber, version, statusCode, trackingStatus, trackingSubstatus });
+      expect(result.appliedEvents).toEqual([]);
       return;
     }
     const want = expected.writes;
     expect(writes).not.toBeNull();
-    expect(result.version).toBe(locked.version + 1);
+    expect(result.shipment).toEqual({
+      id: locked.id,
+      shipmentNumber: locked.shipmentNumber,
+      version: locked.version + 1,
+      statusCode: want.statusCode,
+      trackingStatus: want.trackingStatus,
+      trackingSubstatus: writes!.shipment.trackingSubstatus ?? locked.trackingSubstatus,
+    });
     expect(writes!.cartons.map(({ id, trackingStatus, trackingURL }) => ({ id, trackingStatus, trackingURL }))).toEqual(want.cartons);
     expect(writes!.shipment).toMatchObject({ version: locked.version + 1, statusCode: want.statusCode, trackingStatus: want.trackingStatus, tracked: want.tracked });
     expect(writes!.shipment.expectedDelivery).toEqual(req.facts?.expectedDelivery);
     expect(writes!.audit).toMatchObject({
       version: locked.version + 1,
       source: req.source,
-      note: `${result.appliedEventIds.length} tracking event(s) applied`,
+      note: `${result.appliedEvents.length} tracking event(s) applied`,
       previousStatusCode: locked.statusCode,
       statusCode: want.statusCode,
       previousTrackingStatus: locked.trackingStatus,
@@ -187,12 +198,12 @@ describe("planChange", () => {
     });
     expect(writes!.deliveryLog).toEqual({
       tenantId: req.tenantId,
-      shipmentId: req.shipmentId,
+      shipmentId: locked.id,
       version: locked.version + 1,
       source: req.source,
       previousStatus: locked.trackingStatus,
       status: want.trackingStatus,
-      eventIds: result.appliedEventIds,
+      eventIds: result.appliedEvents.map((e) => e.id),
       trackingNumbers: want.trackingNumbers,
     });
   });
