@@ -6,14 +6,18 @@
  */
 import type { CodegenConfig } from "@graphql-codegen/cli";
 import { printSchema } from "graphql";
-import { schema } from "./src/schema/index.js";
+import { schema } from "./src/graphql/schema/index.js";
 
 const config: CodegenConfig = {
   schema: printSchema(schema),
   documents: ["test/operations/*.graphql"],
   generates: {
     "schema/schema.graphql": { plugins: ["schema-ast"], config: { includeDirectives: false } },
-    "test/generated/": { preset: "client", presetConfig: { fragmentMasking: false }, config: { emitLegacyCommonJSImports: false, scalars: { DateTime: "string", Decimal: "string" } } },
+    "test/generated/": {
+      preset: "client",
+      presetConfig: { fragmentMasking: false },
+      config: { emitLegacyCommonJSImports: false, scalars: { DateTime: "string", Decimal: "string" } },
+    },
   },
 };
 

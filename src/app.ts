@@ -14,11 +14,11 @@ import { parseCourierSettings } from "./couriers/config.js";
 import { createCourierRegistry, type CourierRegistry } from "./couriers/registry.js";
 import type { Db } from "./db/client.js";
 import { EDGE_DEFAULTS, type EdgeSettings } from "./edge/settings.js";
-import { allowingOwn, type PersistedOperations } from "./persisted-operations.js";
-import { inProcessBus, redisBus } from "./pubsub.js";
-import { createBudget, createRateLimit } from "./rate-limit.js";
+import { allowingOwn, type PersistedOperations } from "./graphql/persisted-operations.js";
+import { inProcessBus, redisBus } from "./tracking/bus.js";
+import { createBudget, createRateLimit } from "./edge/rate-limit.js";
 import { REST_OPERATIONS } from "./rest/index.js";
-import { createHttpServer } from "./server.js";
+import { createHttpServer } from "./http/server.js";
 import { TrackingIngestor } from "./tracking/ingest.js";
 import { relayPool, TrackingRelay, type RelayOptions } from "./tracking/relay.js";
 import { ShipmentSync } from "./tracking/sync.js";
@@ -28,7 +28,7 @@ import { WebhookDispatcher } from "./webhooks/dispatcher.js";
 import { WebhookEndpoints } from "./webhooks/endpoints.js";
 import { WEBHOOK_DEFAULTS, type WebhookSettings } from "./webhooks/settings.js";
 import { WebhookTargets } from "./webhooks/target.js";
-import { createGateway } from "./yoga.js";
+import { createGateway } from "./graphql/yoga.js";
 
 export interface AppOptions {
   db: Db;
@@ -66,7 +66,10 @@ export type App = ReturnType<typeof createApp>;
 
 export function createApp(options: AppOptions) {
   const { db, pool, logger } = options;
-  const persistedOperations = allowingOwn(options.persistedOperations ?? { mode: "apq" }, [...REST_OPERATIONS, ...TRACKING_PAGE_OPERATIONS]);
+  const persistedOperations = allowingOwn(options.persistedOperations ?? { mode: "apq" }, [
+    ...REST_OPERATIONS,
+    ...TRACKING_PAGE_OPERATIONS,
+  ]);
   const pubsub = options.redis ? redisBus(options.redis) : inProcessBus();
   const onRelayError = (error: unknown) => logger.warn({ err: error }, "tracking update not published yet; the relay retries");
   const relay = new TrackingRelay(relayPool(pool, onRelayError), pubsub, { ...options.relay, onError: onRelayError });
@@ -105,7 +108,15 @@ export function createApp(options: AppOptions) {
     persistedOperations,
     readPlans: options.readPlans,
   });
-  const server = createHttpServer({ gateway, db, authenticator, logger, persistedOperations, edge, trackingPageTokens: services.trackingPage.tokens });
+  const server = createHttpServer({
+    gateway,
+    db,
+    authenticator,
+    logger,
+    persistedOperations,
+    edge,
+    trackingPageTokens: services.trackingPage.tokens,
+  });
   relay.start();
   return {
     gateway,

@@ -4,7 +4,7 @@
  */
 import { parseCourierSettings, type CourierSettings } from "./couriers/config.js";
 import { EDGE_DEFAULTS, type EdgeSettings } from "./edge/settings.js";
-import { loadManifest, type PersistedOperations } from "./persisted-operations.js";
+import { loadManifest, type PersistedOperations } from "./graphql/persisted-operations.js";
 import type { PollerSettings } from "./tracking/poller.js";
 import { WEBHOOK_DEFAULTS, type WebhookSettings } from "./webhooks/settings.js";
 
@@ -89,7 +89,9 @@ export function parseConfig(env: Env): Config {
   const databaseUrl = url("DATABASE_URL", ["postgres:", "postgresql:"]);
   // Demo data belongs to the zero-setup path; against a real database it is opt-in.
   const demo = bool("DEMO", databaseUrl === undefined);
-  const couriers = parseCourierSettings(demo && !env.SIMULATOR_STEP_MS ? { ...env, SIMULATOR_STEP_MS: String(DEMO_SIMULATOR_STEP_MS) } : env);
+  const couriers = parseCourierSettings(
+    demo && !env.SIMULATOR_STEP_MS ? { ...env, SIMULATOR_STEP_MS: String(DEMO_SIMULATOR_STEP_MS) } : env,
+  );
   problems.push(...couriers.problems);
   const logLevel = env.LOG_LEVEL || "info";
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}`);
@@ -116,10 +118,14 @@ export function parseConfig(env: Env): Config {
   };
   const host = env.HOST || "0.0.0.0";
   const origins = (name: string) => {
-    const list = (env[name] ?? "").split(",").map((origin) => origin.trim()).filter(Boolean);
+    const list = (env[name] ?? "")
+      .split(",")
+      .map((origin) => origin.trim())
+      .filter(Boolean);
     for (const origin of list) {
       // An exact origin only: "*" or a path would let pages we do not know call with credentials.
-      if (!/^https?:\/\/[^/\s*]+$/.test(origin)) problems.push(`${name} must list origins such as https://app.example.com (got "${origin}")`);
+      if (!/^https?:\/\/[^/\s*]+$/.test(origin))
+        problems.push(`${name} must list origins such as https://app.example.com (got "${origin}")`);
     }
     return list;
   };
@@ -143,7 +149,10 @@ export function parseConfig(env: Env): Config {
       maxAliases: int("MAX_ALIASES", EDGE_DEFAULTS.maxAliases, 0, 100_000),
       maxDirectives: int("MAX_DIRECTIVES", EDGE_DEFAULTS.maxDirectives, 0, 100_000),
       maxOperationCost: int("MAX_OPERATION_COST", EDGE_DEFAULTS.maxOperationCost, 1, 10_000_000),
-      costBudget: { points: int("COST_BUDGET_POINTS", EDGE_DEFAULTS.costBudget.points, 1, 100_000_000), durationSeconds: int("COST_BUDGET_SECONDS", EDGE_DEFAULTS.costBudget.durationSeconds, 1, 86_400) },
+      costBudget: {
+        points: int("COST_BUDGET_POINTS", EDGE_DEFAULTS.costBudget.points, 1, 100_000_000),
+        durationSeconds: int("COST_BUDGET_SECONDS", EDGE_DEFAULTS.costBudget.durationSeconds, 1, 86_400),
+      },
       corsOrigins: origins("CORS_ORIGINS"),
       introspection: bool("INTROSPECTION", EDGE_DEFAULTS.introspection),
       devErrors: bool("DEV_ERRORS", env.NODE_ENV !== "production" && isLoopback(host)),
@@ -167,7 +176,10 @@ export function parseConfig(env: Env): Config {
     webhooks: {
       ...WEBHOOK_DEFAULTS,
       deliver: bool("WEBHOOKS", true),
-      allowHosts: (env.WEBHOOK_ALLOW_HOSTS ?? "").split(",").map((host) => host.trim()).filter(Boolean),
+      allowHosts: (env.WEBHOOK_ALLOW_HOSTS ?? "")
+        .split(",")
+        .map((host) => host.trim())
+        .filter(Boolean),
       timeoutMs: int("WEBHOOK_TIMEOUT_MS", WEBHOOK_DEFAULTS.timeoutMs, 100, 60_000),
       retryLimit: int("WEBHOOK_RETRY_LIMIT", WEBHOOK_DEFAULTS.retryLimit, 0, 20),
       retryDelaySeconds: int("WEBHOOK_RETRY_DELAY_SECONDS", WEBHOOK_DEFAULTS.retryDelaySeconds, 1, 3_600),

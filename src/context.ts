@@ -3,7 +3,7 @@ import type pg from "pg";
 import type { Viewer } from "./auth/credentials.js";
 import type { CourierRegistry } from "./couriers/registry.js";
 import type { Db } from "./db/client.js";
-import type { TrackingBus } from "./pubsub.js";
+import type { TrackingBus } from "./tracking/bus.js";
 import type { PublicTrackingTokens } from "./tracking-page/tokens.js";
 import type { TrackingIngestor } from "./tracking/ingest.js";
 import type { ShipmentSync } from "./tracking/sync.js";

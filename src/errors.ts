@@ -49,9 +49,16 @@ export abstract class ApiError extends Error {
 
 export class AuthenticationError extends ApiError {
   constructor(message = "Invalid merchant credentials") {
-    super(message, "authentication_error", "UNAUTHENTICATED", 401, {}, {
-      "WWW-Authenticate": 'Basic realm="shipments", Bearer realm="shipments"',
-    });
+    super(
+      message,
+      "authentication_error",
+      "UNAUTHENTICATED",
+      401,
+      {},
+      {
+        "WWW-Authenticate": 'Basic realm="shipments", Bearer realm="shipments"',
+      },
+    );
   }
 }
 
@@ -68,7 +75,10 @@ export class NotFoundError extends ApiError {
 }
 
 export class ValidationError extends ApiError {
-  constructor(readonly details: ValidationDetail[], message = summarize(details)) {
+  constructor(
+    readonly details: ValidationDetail[],
+    message = summarize(details),
+  ) {
     super(message, "validation_error", "BAD_USER_INPUT", 400, { details });
   }
 }
@@ -116,8 +126,14 @@ export class CourierError extends ApiError {
     readonly retryAfter?: number,
   ) {
     const retry = retryAfter === undefined ? {} : { retryAfter };
-    super(message, "courier_error", "COURIER_ERROR", COURIER_STATUS[upstream.type] ?? 502, { courier, upstream, ...retry },
-      retryAfter === undefined ? {} : { "Retry-After": String(retryAfter) });
+    super(
+      message,
+      "courier_error",
+      "COURIER_ERROR",
+      COURIER_STATUS[upstream.type] ?? 502,
+      { courier, upstream, ...retry },
+      retryAfter === undefined ? {} : { "Retry-After": String(retryAfter) },
+    );
   }
 }
 
@@ -133,7 +149,14 @@ export class IdempotencyKeyReusedError extends ApiError {
 /** The first request with this `Idempotency-Key` is still running; retry shortly for its response. */
 export class IdempotencyInProgressError extends ApiError {
   constructor() {
-    super("A request with this Idempotency-Key is in progress", "conflict_error", "CONFLICT", 409, { retryAfter: 1 }, { "Retry-After": "1" });
+    super(
+      "A request with this Idempotency-Key is in progress",
+      "conflict_error",
+      "CONFLICT",
+      409,
+      { retryAfter: 1 },
+      { "Retry-After": "1" },
+    );
   }
 }
 /**
@@ -142,8 +165,15 @@ export class IdempotencyInProgressError extends ApiError {
  */
 export class ServiceUnavailableError extends ApiError {
   constructor(readonly retryAfter = 2) {
-    super("The service is temporarily unavailable; retry shortly", "service_unavailable", "SERVICE_UNAVAILABLE", 503, { retryAfter }, {
-      "Retry-After": String(retryAfter),
-    });
+    super(
+      "The service is temporarily unavailable; retry shortly",
+      "service_unavailable",
+      "SERVICE_UNAVAILABLE",
+      503,
+      { retryAfter },
+      {
+        "Retry-After": String(retryAfter),
+      },
+    );
   }
 }

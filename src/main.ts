@@ -96,7 +96,8 @@ async function main() {
     webhooks: config.webhooks,
   });
   const unconfigured = app.services.couriers.all().filter((courier) => !courier.configured);
-  if (unconfigured.length) logger.info({ couriers: unconfigured.map((courier) => courier.code) }, "couriers not configured (no credentials)");
+  if (unconfigured.length)
+    logger.info({ couriers: unconfigured.map((courier) => courier.code) }, "couriers not configured (no credentials)");
   const poller = config.trackingPoll.enabled
     ? new TrackingPoller({ databaseUrl: database.url, pool, sync: app.services.sync, logger }, config.trackingPoll)
     : undefined;

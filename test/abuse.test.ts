@@ -8,11 +8,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { basicHeader, startTestGateway, type TestGateway } from "./support/gateway.js";
 import { openProtocolSocket, wsUrl } from "./support/subscriptions.js";
 
-const SHIPMENT_FIELDS = "id shipmentNumber statusCode trackingStatus cartons { trackingNumber items { sku } trackingEvents { event location } }";
+const SHIPMENT_FIELDS =
+  "id shipmentNumber statusCode trackingStatus cartons { trackingNumber items { sku } trackingEvents { event location } }";
 const CREATE = "mutation ($input: CreateShipmentInput!) { createShipment(input: $input) { id } }";
 
 const post = (url: string, body: string, headers: Record<string, string>) =>
-  fetch(url, { method: "POST", headers, body }).then(async (response) => ({ status: response.status, headers: response.headers, body: await response.json() }));
+  fetch(url, { method: "POST", headers, body }).then(async (response) => ({
+    status: response.status,
+    headers: response.headers,
+    body: await response.json(),
+  }));
 
 function heapUsed() {
   globalThis.gc?.();
@@ -90,14 +95,21 @@ describe("abuse at the edge", () => {
       const res = await gw.graphql(query, {}, { ...acme.basic, accept });
       return { status: res.status, error: res.body.errors?.[0] };
     };
-    const refusal = { message: "Invalid input: query: Token limit of 2000 exceeded.", extensions: { code: "BAD_USER_INPUT", type: "validation_error" } };
+    const refusal = {
+      message: "Invalid input: query: Token limit of 2000 exceeded.",
+      extensions: { code: "BAD_USER_INPUT", type: "validation_error" },
+    };
     // GraphQL over HTTP: a request error is a 400 in the new media type and a 200 in legacy JSON.
     expect(await answer("application/graphql-response+json")).toMatchObject({ status: 400, error: refusal });
     expect(await answer("application/json")).toMatchObject({ status: 200, error: refusal });
   });
 
   it("refuses 31 aliases (under the token limit) and a document deeper than the depth limit", async () => {
-    const aliases = await gw.graphql(`{ ${Array.from({ length: 31 }, (_, i) => `a${i}: shipments(first: 1) { totalCount }`).join(" ")} }`, {}, acme.basic);
+    const aliases = await gw.graphql(
+      `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: shipments(first: 1) { totalCount }`).join(" ")} }`,
+      {},
+      acme.basic,
+    );
     expect(aliases.status).toBe(400);
     expect(aliases.body.errors?.[0]?.message).toMatch(/Aliases limit of 30 exceeded, found 31/);
     // Depth is counted before the fields are looked up: no valid path in our schema is this deep.
@@ -120,14 +132,19 @@ describe("abuse at the edge", () => {
       ["application/x-www-form-urlencoded", `query=${encodeURIComponent(mutation)}`],
       ["text/plain", JSON.stringify({ query: mutation })],
       ["application/graphql", mutation],
-      ["multipart/form-data; boundary=x", `--x\r\nContent-Disposition: form-data; name="operations"\r\n\r\n${JSON.stringify({ query: mutation })}\r\n--x--\r\n`],
+      [
+        "multipart/form-data; boundary=x",
+        `--x\r\nContent-Disposition: form-data; name="operations"\r\n\r\n${JSON.stringify({ query: mutation })}\r\n--x--\r\n`,
+      ],
     ];
     for (const [contentType, body] of bodies) {
       const res = await post(gw.url, body, { "content-type": contentType, ...acme.basic });
       expect(res.status, contentType).toBe(415);
       expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", type: "validation_error" });
     }
-    const viaGet = await fetch(`${gw.url}?query=${encodeURIComponent(mutation)}`, { headers: { ...acme.basic, accept: "application/json" } });
+    const viaGet = await fetch(`${gw.url}?query=${encodeURIComponent(mutation)}`, {
+      headers: { ...acme.basic, accept: "application/json" },
+    });
     expect(viaGet.status).toBe(405);
     expect(await shipmentCount()).toBe(before);
   });
@@ -139,7 +156,13 @@ describe("abuse at the edge", () => {
       body: "{}",
     });
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ error: { type: "validation_error", message: "Invalid input: content-type: must be application/json", details: [{ path: "content-type", message: "must be application/json" }] } });
+    expect(await res.json()).toEqual({
+      error: {
+        type: "validation_error",
+        message: "Invalid input: content-type: must be application/json",
+        details: [{ path: "content-type", message: "must be application/json" }],
+      },
+    });
   });
 
   it("keeps CORS off by default: no origin is reflected", async () => {
@@ -156,7 +179,11 @@ describe("abuse at the edge", () => {
     const curl = await post(gw.url, JSON.stringify({ query: "{ __typename }" }), { "content-type": "application/json" });
     expect(curl.status).toBe(401);
     expect(curl.headers.get("www-authenticate")).toMatch(/^Basic realm=/);
-    const browsers: Record<string, string>[] = [{ origin: "http://localhost:4000" }, { "sec-fetch-site": "same-origin" }, { "x-requested-with": "XMLHttpRequest" }];
+    const browsers: Record<string, string>[] = [
+      { origin: "http://localhost:4000" },
+      { "sec-fetch-site": "same-origin" },
+      { "x-requested-with": "XMLHttpRequest" },
+    ];
     for (const browser of browsers) {
       const page = await post(gw.url, JSON.stringify({ query: "{ __typename }" }), { "content-type": "application/json", ...browser });
       expect(page.status).toBe(401);
@@ -165,7 +192,13 @@ describe("abuse at the edge", () => {
   });
 
   it("refuses malformed Authorization headers", async () => {
-    for (const authorization of [`Bearer ${acme.keys.bearerToken} extra`, "Bearer", "Basic", `Basic  ${"!".repeat(8)}`, `${acme.basic.authorization}, Basic eA==`]) {
+    for (const authorization of [
+      `Bearer ${acme.keys.bearerToken} extra`,
+      "Bearer",
+      "Basic",
+      `Basic  ${"!".repeat(8)}`,
+      `${acme.basic.authorization}, Basic eA==`,
+    ]) {
       const res = await gw.graphql("{ __typename }", {}, { ...acme.bearer, authorization });
       expect(res.status, authorization).toBe(401);
       expect(res.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
@@ -201,7 +234,8 @@ describe("abuse at the edge", () => {
     const strict = await startTestGateway({ edge: { authFailures: { perIp: 3, perKey: 1_000, windowSeconds: 60 } } });
     try {
       const tenant = await strict.tenant("acme");
-      for (let i = 0; i < 3; i++) expect((await strict.graphql("{ __typename }", {}, { authorization: basicHeader(`nobody-${i}`, "x") })).status).toBe(401);
+      for (let i = 0; i < 3; i++)
+        expect((await strict.graphql("{ __typename }", {}, { authorization: basicHeader(`nobody-${i}`, "x") })).status).toBe(401);
       const locked = await strict.graphql("{ __typename }", {}, tenant.basic);
       expect(locked.status).toBe(429);
       expect(locked.body.errors?.[0]?.message).toBe("Too many failed authentication attempts");
@@ -216,7 +250,11 @@ describe("abuse at the edge", () => {
     await ws.expectMessage((m) => m.type === "connection_ack");
     ws.send({ id: "syntax", type: "subscribe", payload: { query: "subscription { trackingUpdated { " } });
     ws.send({ id: "invalid", type: "subscribe", payload: { query: "subscription { trackingUpdated { nope } }" } });
-    ws.send({ id: "aliases", type: "subscribe", payload: { query: `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: shipments(first: 1) { totalCount }`).join(" ")} }` } });
+    ws.send({
+      id: "aliases",
+      type: "subscribe",
+      payload: { query: `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: shipments(first: 1) { totalCount }`).join(" ")} }` },
+    });
     for (const id of ["syntax", "invalid", "aliases"]) {
       const error = await ws.expectMessage((m) => m.type === "error" && m.id === id);
       expect(error.payload[0].message).toBeTruthy();
@@ -244,12 +282,20 @@ describe("abuse at the edge", () => {
     const tight = await startTestGateway({ edge: { costBudget: { points: 100, durationSeconds: 60 } } });
     try {
       const globex = await tight.tenant("globex");
-      await tight.graphql(CREATE, { input: { shipmentNumber: "COST-1", cartons: [{ trackingNumber: "1ZCOST000001", shipmentCarrier: "UPS" }] } }, globex.basic);
+      await tight.graphql(
+        CREATE,
+        { input: { shipmentNumber: "COST-1", cartons: [{ trackingNumber: "1ZCOST000001", shipmentCarrier: "UPS" }] } },
+        globex.basic,
+      );
       const query = "query ($n: Int) { shipments(first: $n) { nodes { id cartons { trackingNumber } } } }";
       const small = await tight.graphql(query, { n: 30 }, { ...globex.basic, "x-graphql-cost": "1" });
       expect(small.status).toBe(200);
       // connection 1 + 30 nodes + 30 carton lists; the result holds the connection, 1 node, 1 carton.
-      expect(small.body.extensions?.cost).toMatchObject({ requestedQueryCost: 61, actualQueryCost: 3, throttleStatus: { maximumAvailable: 100 } });
+      expect(small.body.extensions?.cost).toMatchObject({
+        requestedQueryCost: 61,
+        actualQueryCost: 3,
+        throttleStatus: { maximumAvailable: 100 },
+      });
       expect(small.body.extensions?.cost.throttleStatus.currentlyAvailable).toBeLessThanOrEqual(97);
       const plain = await tight.graphql(query, { n: 1 }, globex.basic);
       expect(plain.body.extensions).toBeUndefined();
@@ -267,17 +313,27 @@ describe("abuse at the edge", () => {
     try {
       const preflight = await fetch(cors.url, {
         method: "OPTIONS",
-        headers: { origin: "https://app.example", "access-control-request-method": "POST", "access-control-request-headers": "authorization, content-type" },
+        headers: {
+          origin: "https://app.example",
+          "access-control-request-method": "POST",
+          "access-control-request-headers": "authorization, content-type",
+        },
       });
       expect(preflight.status).toBe(204);
       expect(preflight.headers.get("access-control-allow-origin")).toBe("https://app.example");
       expect(preflight.headers.get("access-control-allow-headers")).toContain("authorization");
-      const allowed = await post(cors.url, JSON.stringify({ query: "{ __typename }" }), { "content-type": "application/json", origin: "https://app.example" });
+      const allowed = await post(cors.url, JSON.stringify({ query: "{ __typename }" }), {
+        "content-type": "application/json",
+        origin: "https://app.example",
+      });
       expect(allowed.headers.get("access-control-allow-origin")).toBe("https://app.example");
       expect(allowed.headers.get("access-control-allow-credentials")).toBe("true");
       expect(allowed.headers.get("access-control-expose-headers")).toContain("Retry-After");
       expect(allowed.headers.get("access-control-expose-headers")).toContain("x-fabric-request-id");
-      const evil = await post(cors.url, JSON.stringify({ query: "{ __typename }" }), { "content-type": "application/json", origin: "https://evil.example" });
+      const evil = await post(cors.url, JSON.stringify({ query: "{ __typename }" }), {
+        "content-type": "application/json",
+        origin: "https://evil.example",
+      });
       expect(evil.headers.get("access-control-allow-origin")).toBeNull();
     } finally {
       await cors.close();

@@ -29,7 +29,12 @@ describe("auth matrix over real HTTP", () => {
   });
 
   it("wrong Basic secret → 401", async () => {
-    await expectError({ authorization: basicHeader(acme.keys.basic.keyId, "not-the-secret") }, 401, "UNAUTHENTICATED", "authentication_error");
+    await expectError(
+      { authorization: basicHeader(acme.keys.basic.keyId, "not-the-secret") },
+      401,
+      "UNAUTHENTICATED",
+      "authentication_error",
+    );
   });
 
   it("unknown Basic key → 401", async () => {

@@ -16,12 +16,18 @@ describe("concurrent updateTracking on one shipment", () => {
 
   it("50 parallel requests with overlapping events store each distinct event once; version counts the requests that applied something", async () => {
     const POOL = 40;
-    const event = (n: number) => ({ event: n % 3 ? "arrived at hub" : "departed facility", eventId: `hot-${n}`, eventRecordedAt: new Date(Date.UTC(2024, 0, 1, 0, n)).toISOString() });
+    const event = (n: number) => ({
+      event: n % 3 ? "arrived at hub" : "departed facility",
+      eventId: `hot-${n}`,
+      eventRecordedAt: new Date(Date.UTC(2024, 0, 1, 0, n)).toISOString(),
+    });
     // Request i sends events i, i+7 and i+13 (mod POOL): every event is in several requests.
     const requests = Array.from({ length: 50 }, (_, i) => [i, i + 7, i + 13].map((n) => event(n % POOL)));
     const responses = await Promise.all(
       requests.map(async (tracking) =>
-        expectNoErrors(await gw.execute(UpdateTrackingDocument, { input: { shipmentNumber: "HOT-1", trackingNumber: "1ZHOT0000001", tracking } }, auth)),
+        expectNoErrors(
+          await gw.execute(UpdateTrackingDocument, { input: { shipmentNumber: "HOT-1", trackingNumber: "1ZHOT0000001", tracking } }, auth),
+        ),
       ),
     );
     const applied = responses.flatMap((r) => r.updateTracking.appliedEvents.map((e) => e.eventId));
@@ -33,7 +39,10 @@ describe("concurrent updateTracking on one shipment", () => {
     const applying = responses.filter((r) => r.updateTracking.appliedEvents.length > 0).length;
     const shipment = await gw.db.shipment.findFirstOrThrow({ where: { shipmentNumber: "HOT-1" } });
     expect(shipment.version).toBe(1 + applying);
-    const audits = await gw.db.auditLog.findMany({ where: { shipmentId: shipment.id, auditType: "TRACKING_UPDATE" }, orderBy: { version: "asc" } });
+    const audits = await gw.db.auditLog.findMany({
+      where: { shipmentId: shipment.id, auditType: "TRACKING_UPDATE" },
+      orderBy: { version: "asc" },
+    });
     expect(audits.map((a) => a.version)).toEqual(Array.from({ length: applying }, (_, i) => i + 2)); // gapless
   }, 60_000);
 });

@@ -20,12 +20,21 @@ describe("createShipment", () => {
     expect(created.body.errors).toBeUndefined();
     const doc = created.body.data.createShipment;
     expect(mismatches(input, doc)).toEqual([]);
-    expect(doc).toMatchObject({ version: 1, statusCode: "SHIPMENT_CREATED", verificationStatus: "PENDING", fulfillmentMethod: "SHIPPING_PROVIDER" });
+    expect(doc).toMatchObject({
+      version: 1,
+      statusCode: "SHIPMENT_CREATED",
+      verificationStatus: "PENDING",
+      fulfillmentMethod: "SHIPPING_PROVIDER",
+    });
     expect(doc.id).toMatch(/^ship_/);
     expect(doc.cartons[0].id).toMatch(/^ctn_/);
     expect(doc.cartons[0].items[0].id).toMatch(/^itm_/);
     // The carton's "picked up" event is normalized and rolls into the carton status.
-    expect(doc.cartons[0].tracking[0]).toMatchObject({ id: expect.stringMatching(/^evt_/), status: "IN_TRANSIT", substatus: "in_transit_002" });
+    expect(doc.cartons[0].tracking[0]).toMatchObject({
+      id: expect.stringMatching(/^evt_/),
+      status: "IN_TRANSIT",
+      substatus: "in_transit_002",
+    });
     expect(doc.cartons[0]).toMatchObject({ trackingStatus: "IN_TRANSIT", trackingSubstatus: "in_transit_002" });
     // Money keeps its exact decimal value.
     expect(doc.cartons[0].items[0].fees[0].amount).toBe("34.56");
@@ -35,9 +44,19 @@ describe("createShipment", () => {
   });
 
   it("stores sync-document fields and lower-cases the courier code", async () => {
-    const res = await gw.graphql(CREATE, {
-      input: { shipmentNumber: "S-2", merchantInvoiceId: "inv_1", fulfillmentMethod: "CUSTOMER_PICKUP", shipmentTrackingNumber: "1Z123E45678901234", shipmentCourier: "UPS" },
-    }, auth);
+    const res = await gw.graphql(
+      CREATE,
+      {
+        input: {
+          shipmentNumber: "S-2",
+          merchantInvoiceId: "inv_1",
+          fulfillmentMethod: "CUSTOMER_PICKUP",
+          shipmentTrackingNumber: "1Z123E45678901234",
+          shipmentCourier: "UPS",
+        },
+      },
+      auth,
+    );
     expect(res.body.data.createShipment).toMatchObject({
       merchantInvoiceId: "inv_1",
       fulfillmentMethod: "CUSTOMER_PICKUP",
@@ -98,7 +117,10 @@ describe("createShipment", () => {
     }
     for (const variables of [{}, { input: null }]) {
       const missing = await gw.graphql(CREATE, variables, auth);
-      expect(missing.body.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", details: [{ path: "input", message: "is required" }] });
+      expect(missing.body.errors![0]!.extensions).toMatchObject({
+        code: "BAD_USER_INPUT",
+        details: [{ path: "input", message: "is required" }],
+      });
     }
   });
 });

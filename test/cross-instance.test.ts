@@ -25,7 +25,13 @@ describe.skipIf(!REDIS_URL)("two instances sharing PostgreSQL and Redis", () => 
     a = await startTestGateway({ redisUrl: REDIS_URL });
     bDb = createDb({ url: a.databaseUrl });
     bRedis = redisPair(REDIS_URL!);
-    b = createApp({ ...bDb, redis: bRedis, logger: pino({ level: "silent" }), rateLimit: { points: 1000, durationSeconds: 60 }, production: false });
+    b = createApp({
+      ...bDb,
+      redis: bRedis,
+      logger: pino({ level: "silent" }),
+      rateLimit: { points: 1000, durationSeconds: 60 },
+      production: false,
+    });
     bUrl = `http://127.0.0.1:${await b.listen(0, "127.0.0.1")}/graphql`;
   });
   afterAll(async () => {
@@ -41,7 +47,13 @@ describe.skipIf(!REDIS_URL)("two instances sharing PostgreSQL and Redis", () => 
     const run = randomUUID().slice(0, 8);
     const acme = await a.tenant(`acme-${run}`);
     const globex = await a.tenant(`globex-${run}`);
-    expectNoErrors(await a.execute(CreateShipmentDocument, { input: { shipmentNumber: "X-1", cartons: [{ trackingNumber: "1ZCROSS00001" }] } }, acme.basic));
+    expectNoErrors(
+      await a.execute(
+        CreateShipmentDocument,
+        { input: { shipmentNumber: "X-1", cartons: [{ trackingNumber: "1ZCROSS00001" }] } },
+        acme.basic,
+      ),
+    );
     const query = "subscription { trackingUpdated { version source shipment { shipmentNumber } events { event } } }";
     const onB = await subscribe(connect(bUrl, acme.basic), query);
     const otherOnB = await subscribe(connect(bUrl, globex.basic), query);
@@ -50,10 +62,19 @@ describe.skipIf(!REDIS_URL)("two instances sharing PostgreSQL and Redis", () => 
     const listening = async (tenantId: string) => (await bRedis.publish.pubsub("NUMSUB", topicOf({ tenantId })))[1];
     await expect.poll(() => listening(`acme-${run}`), { timeout: 10_000 }).toBe(1);
     await expect.poll(() => listening(`globex-${run}`), { timeout: 10_000 }).toBe(1);
-    const input = { shipmentNumber: "X-1", trackingNumber: "1ZCROSS00001", tracking: [{ event: "picked up", eventRecordedAt: "2024-01-01T00:00:00Z" }] };
+    const input = {
+      shipmentNumber: "X-1",
+      trackingNumber: "1ZCROSS00001",
+      tracking: [{ event: "picked up", eventRecordedAt: "2024-01-01T00:00:00Z" }],
+    };
     expectNoErrors(await a.execute(UpdateTrackingDocument, { input }, acme.basic));
     const [update] = await onB.waitFor(1);
-    expect(update.data.trackingUpdated).toEqual({ version: 2, source: "PUSH", shipment: { shipmentNumber: "X-1" }, events: [{ event: "picked up" }] });
+    expect(update.data.trackingUpdated).toEqual({
+      version: 2,
+      source: "PUSH",
+      shipment: { shipmentNumber: "X-1" },
+      events: [{ event: "picked up" }],
+    });
     await new Promise((r) => setTimeout(r, 200));
     expect(otherOnB.received).toEqual([]);
     await Promise.all([onB.close(), otherOnB.close()]);

@@ -30,7 +30,9 @@ async function freePort(): Promise<number> {
 }
 
 async function startRedis(port: number): Promise<ChildProcess> {
-  const redis = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: ["ignore", "pipe", "inherit"] });
+  const redis = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   await new Promise<void>((resolve, reject) => {
     redis.stdout!.on("data", (chunk) => String(chunk).includes("Ready to accept connections") && resolve());
     redis.once("exit", (code) => reject(new Error(`redis-server exited with ${code}`)));
@@ -60,7 +62,14 @@ describe.skipIf(!REDIS_URL)("delivery through a Redis outage", () => {
     a = await startTestGateway({ redisUrl: url, relay: RELAY });
     bDb = createDb({ url: a.databaseUrl });
     bRedis = redisPair(url);
-    b = createApp({ ...bDb, redis: bRedis, relay: RELAY, logger: pino({ level: "silent" }), rateLimit: { points: 1000, durationSeconds: 60 }, production: false });
+    b = createApp({
+      ...bDb,
+      redis: bRedis,
+      relay: RELAY,
+      logger: pino({ level: "silent" }),
+      rateLimit: { points: 1000, durationSeconds: 60 },
+      production: false,
+    });
     bUrl = `http://127.0.0.1:${await b.listen(0, "127.0.0.1")}/graphql`;
   });
   afterAll(async () => {
@@ -76,16 +85,32 @@ describe.skipIf(!REDIS_URL)("delivery through a Redis outage", () => {
     const t = await a.tenant("outage");
     await a.graphql(CREATE, { input: { shipmentNumber: "OUT-1", cartons: [{ trackingNumber: "1ZOUTAGE1" }] } }, t.basic);
     let counter = 0;
-    const push = async (via: (q: string, v: Record<string, unknown>, h: Record<string, string>) => Promise<{ status: number; body: any }>) => {
+    const push = async (
+      via: (q: string, v: Record<string, unknown>, h: Record<string, string>) => Promise<{ status: number; body: any }>,
+    ) => {
       counter += 1;
-      const res = await via(PUSH, {
-        input: { shipmentNumber: "OUT-1", trackingNumber: "1ZOUTAGE1", tracking: [{ event: "in transit", eventId: `out-${counter}`, eventRecordedAt: new Date(Date.UTC(2024, 0, 1, counter)).toISOString() }] },
-      }, t.basic);
+      const res = await via(
+        PUSH,
+        {
+          input: {
+            shipmentNumber: "OUT-1",
+            trackingNumber: "1ZOUTAGE1",
+            tracking: [
+              { event: "in transit", eventId: `out-${counter}`, eventRecordedAt: new Date(Date.UTC(2024, 0, 1, counter)).toISOString() },
+            ],
+          },
+        },
+        t.basic,
+      );
       expect(res.status).toBe(200);
       expect(res.body.errors).toBeUndefined();
     };
     const viaB = async (query: string, variables: Record<string, unknown>, headers: Record<string, string>) => {
-      const response = await fetch(bUrl, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query, variables }) });
+      const response = await fetch(bUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
       return { status: response.status, body: await response.json() };
     };
 

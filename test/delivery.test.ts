@@ -28,14 +28,28 @@ describe("delivery from the log", () => {
     const keys = await gw.tenant(id);
     const ids: string[] = [];
     for (let n = 0; n < shipments; n++) {
-      const res = await gw.graphql(CREATE, { input: { shipmentNumber: `${id}-${n}`, cartons: [{ trackingNumber: `1Z${id.toUpperCase()}${n}` }] } }, keys.basic);
+      const res = await gw.graphql(
+        CREATE,
+        { input: { shipmentNumber: `${id}-${n}`, cartons: [{ trackingNumber: `1Z${id.toUpperCase()}${n}` }] } },
+        keys.basic,
+      );
       ids.push(res.body.data.createShipment.id);
     }
     const push = async (n = 0) => {
       counter += 1;
-      const res = await gw.graphql(PUSH, {
-        input: { shipmentNumber: `${id}-${n}`, trackingNumber: `1Z${id.toUpperCase()}${n}`, tracking: [{ event: "in transit", eventId: `d-${counter}`, eventRecordedAt: new Date(Date.UTC(2024, 0, 1, 0, counter)).toISOString() }] },
-      }, keys.basic);
+      const res = await gw.graphql(
+        PUSH,
+        {
+          input: {
+            shipmentNumber: `${id}-${n}`,
+            trackingNumber: `1Z${id.toUpperCase()}${n}`,
+            tracking: [
+              { event: "in transit", eventId: `d-${counter}`, eventRecordedAt: new Date(Date.UTC(2024, 0, 1, 0, counter)).toISOString() },
+            ],
+          },
+        },
+        keys.basic,
+      );
       expect(res.body.errors).toBeUndefined();
     };
     return { ...keys, ids, push };
@@ -49,13 +63,19 @@ describe("delivery from the log", () => {
   it("publishes a change whose process died between commit and publish", async () => {
     const t = await tenantWith("crash");
     const live = await subscribe(connect(gw.url, t.basic), SUBSCRIPTION);
-    const dying = new TrackingIngestor(gw.pool, { publish: () => { throw new Error("killed between commit and publish"); } });
-    await expect(dying.ingest({
-      tenantId: "crash",
-      shipmentId: t.ids[0]!,
-      source: "PUSH",
-      cartons: [{ trackingNumber: "1ZCRASH0", events: [{ event: "picked up", eventRecordedAt: new Date("2024-01-01T00:00:00Z") }] }],
-    })).rejects.toThrow("killed");
+    const dying = new TrackingIngestor(gw.pool, {
+      publish: () => {
+        throw new Error("killed between commit and publish");
+      },
+    });
+    await expect(
+      dying.ingest({
+        tenantId: "crash",
+        shipmentId: t.ids[0]!,
+        source: "PUSH",
+        cartons: [{ trackingNumber: "1ZCRASH0", events: [{ event: "picked up", eventRecordedAt: new Date("2024-01-01T00:00:00Z") }] }],
+      }),
+    ).rejects.toThrow("killed");
     const [update] = await live.waitFor(1);
     expect(update.data.trackingUpdated).toEqual({ sequence: 1, version: 2, shipment: { shipmentNumber: "crash-0" } });
     // The sweep that published it marks it once its transaction commits.
@@ -85,7 +105,12 @@ describe("delivery from the log", () => {
     await fromStart.waitFor(9);
     await new Promise((r) => setTimeout(r, 300)); // anything extra would have arrived by now
     expect(sequences(resumed.received)).toEqual([6, 7, 8, 9]);
-    expect(resumed.received.map((r) => r.data.trackingUpdated.shipment.shipmentNumber)).toEqual(["resume-2", "resume-0", "resume-1", "resume-2"]);
+    expect(resumed.received.map((r) => r.data.trackingUpdated.shipment.shipmentNumber)).toEqual([
+      "resume-2",
+      "resume-0",
+      "resume-1",
+      "resume-2",
+    ]);
     expect(sequences(fromStart.received)).toEqual(range(1, 9));
     await Promise.all([resumed.close(), fromStart.close()]);
   });
@@ -107,7 +132,9 @@ describe("delivery from the log", () => {
     // while live updates queue up behind it.
     const socket = new WebSocket(wsUrl(gw.url), "graphql-transport-ws");
     const received: number[] = [];
-    const closed = new Promise<{ code: number; reason: string }>((resolve) => socket.once("close", (code, reason) => resolve({ code, reason: String(reason) })));
+    const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+      socket.once("close", (code, reason) => resolve({ code, reason: String(reason) })),
+    );
     socket.on("message", (data) => {
       const message = JSON.parse(String(data));
       if (message.type === "connection_ack") {

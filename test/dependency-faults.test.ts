@@ -17,7 +17,8 @@ import { basicHeader, startTestGateway, redisPair, type TestGateway } from "./su
 import { connect, subscribe } from "./support/subscriptions.js";
 import { redisServerInstalled, startPrivateRedis, type PrivateRedis } from "./support/private-redis.js";
 
-const UPDATE_TRACKING = "mutation ($input: UpdateTrackingInput!) { updateTracking(input: $input) { appliedEvents { eventId } duplicateEventIds } }";
+const UPDATE_TRACKING =
+  "mutation ($input: UpdateTrackingInput!) { updateTracking(input: $input) { appliedEvents { eventId } duplicateEventIds } }";
 
 describe("PostgreSQL connections terminated under concurrent writes", () => {
   let gw: TestGateway;
@@ -25,7 +26,11 @@ describe("PostgreSQL connections terminated under concurrent writes", () => {
   beforeAll(async () => {
     gw = await startTestGateway();
     auth = (await gw.tenant("acme")).basic;
-    await gw.graphql('mutation { createShipment(input: { shipmentNumber: "CUT-1", cartons: [{ trackingNumber: "1ZCUT0000001" }] }) { id } }', {}, auth);
+    await gw.graphql(
+      'mutation { createShipment(input: { shipmentNumber: "CUT-1", cartons: [{ trackingNumber: "1ZCUT0000001" }] }) { id } }',
+      {},
+      auth,
+    );
   });
   afterAll(() => gw.close());
 
@@ -38,11 +43,16 @@ describe("PostgreSQL connections terminated under concurrent writes", () => {
     const send = async (eventId: string, minute: number) => {
       for (;;) {
         const tracking = [{ event: "arrived at hub", eventId, eventRecordedAt: new Date(Date.UTC(2024, 0, 1, 0, minute)).toISOString() }];
-        const res = await gw.graphql(UPDATE_TRACKING, { input: { shipmentNumber: "CUT-1", trackingNumber: "1ZCUT0000001", tracking } }, auth);
+        const res = await gw.graphql(
+          UPDATE_TRACKING,
+          { input: { shipmentNumber: "CUT-1", trackingNumber: "1ZCUT0000001", tracking } },
+          auth,
+        );
         statuses.push(res.status);
         if (res.status === 200) {
           const { appliedEvents, duplicateEventIds } = res.body.data.updateTracking;
-          if ([...appliedEvents.map((e: { eventId: string }) => e.eventId), ...duplicateEventIds].includes(eventId)) acknowledged.push(eventId);
+          if ([...appliedEvents.map((e: { eventId: string }) => e.eventId), ...duplicateEventIds].includes(eventId))
+            acknowledged.push(eventId);
           return;
         }
         expect(res.status).toBe(503);
@@ -56,7 +66,9 @@ describe("PostgreSQL connections terminated under concurrent writes", () => {
     // Cut every connection of the gateway's database, again and again, while the writers run.
     const cutter = (async () => {
       for (let i = 0; i < 10; i++) {
-        await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [database]);
+        await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [
+          database,
+        ]);
         await new Promise((r) => setTimeout(r, 30));
       }
     })();
@@ -104,7 +116,13 @@ describe("a subscription update whose data cannot be loaded for an outage", () =
     const database = await createTestDatabase();
     const path = await cuttablePath(database.url);
     const { db, pool } = createDb({ url: path.url });
-    const app = createApp({ db, pool, logger: pino({ level: "silent" }), rateLimit: { points: 1000, durationSeconds: 60 }, production: true });
+    const app = createApp({
+      db,
+      pool,
+      logger: pino({ level: "silent" }),
+      rateLimit: { points: 1000, durationSeconds: 60 },
+      production: true,
+    });
     const url = `http://127.0.0.1:${await app.listen(0, "127.0.0.1")}/graphql`;
     try {
       const { basic } = await issueKeys(db, { id: "outage" });
@@ -112,7 +130,9 @@ describe("a subscription update whose data cannot be loaded for an outage", () =
       const created = await fetch(url, {
         method: "POST",
         headers: { "content-type": "application/json", ...auth },
-        body: JSON.stringify({ query: 'mutation { createShipment(input: { shipmentNumber: "OUT-1", cartons: [{ trackingNumber: "1ZOUT0000001" }] }) { id } }' }),
+        body: JSON.stringify({
+          query: 'mutation { createShipment(input: { shipmentNumber: "OUT-1", cartons: [{ trackingNumber: "1ZOUT0000001" }] }) { id } }',
+        }),
       });
       const shipmentId = (await db.shipment.findFirstOrThrow({ where: { shipmentNumber: "OUT-1" } })).id;
       expect(created.status).toBe(200);
@@ -151,7 +171,12 @@ describe("a database out of reach", () => {
   let url: string;
   beforeAll(async () => {
     const nobodyListens = await freePort();
-    app = createApp({ ...createDb({ url: `postgres://postgres@127.0.0.1:${nobodyListens}/postgres` }), logger: pino({ level: "silent" }), rateLimit: { points: 1000, durationSeconds: 60 }, production: true });
+    app = createApp({
+      ...createDb({ url: `postgres://postgres@127.0.0.1:${nobodyListens}/postgres` }),
+      logger: pino({ level: "silent" }),
+      rateLimit: { points: 1000, durationSeconds: 60 },
+      production: true,
+    });
     url = `http://127.0.0.1:${await app.listen(0, "127.0.0.1")}`;
   });
   afterAll(() => app.close());
@@ -175,7 +200,10 @@ describe("a database out of reach", () => {
   });
 
   it("REST: 503 service_unavailable with Retry-After", async () => {
-    const res = await fetch(`${url}/shipments/ship_1/sync`, { method: "POST", headers: { authorization: `Basic ${Buffer.from("a:b").toString("base64")}` } });
+    const res = await fetch(`${url}/shipments/ship_1/sync`, {
+      method: "POST",
+      headers: { authorization: `Basic ${Buffer.from("a:b").toString("base64")}` },
+    });
     expect(res.status).toBe(503);
     expect(res.headers.get("retry-after")).toBe("2");
     const body = await res.json();
@@ -264,7 +292,13 @@ describe("what operators see", () => {
     expect(text).toMatch(/gateway_graphql_requests_total\{operation="refused",outcome="UNAUTHENTICATED"\} [1-9]/);
     expect(text).toMatch(/gateway_graphql_request_duration_seconds_count\{operation="CountShipments"\} [1-9]/);
     expect(text).toMatch(/gateway_db_pool_connections\{state="total"\} [1-9]/);
-    for (const name of ["gateway_subscriptions_open", "gateway_publish_lag_seconds", "gateway_outbox_depth", "gateway_http_responses_total", "process_resident_memory_bytes"]) {
+    for (const name of [
+      "gateway_subscriptions_open",
+      "gateway_publish_lag_seconds",
+      "gateway_outbox_depth",
+      "gateway_http_responses_total",
+      "process_resident_memory_bytes",
+    ]) {
       expect(text).toContain(`# TYPE ${name}`);
     }
   });
@@ -274,7 +308,11 @@ describe("shutting an instance down", () => {
   it("finishes the request in flight, tells subscribers 1001 (going away), then closes", async () => {
     const gw = await startTestGateway();
     const auth = (await gw.tenant("acme")).basic;
-    await gw.graphql('mutation { createShipment(input: { shipmentNumber: "BUSY-1", cartons: [{ trackingNumber: "1ZBUSY000001" }] }) { id } }', {}, auth);
+    await gw.graphql(
+      'mutation { createShipment(input: { shipmentNumber: "BUSY-1", cartons: [{ trackingNumber: "1ZBUSY000001" }] }) { id } }',
+      {},
+      auth,
+    );
     const client = connect(gw.url, auth);
     const closeCode = new Promise<number>((resolve) => client.on("closed", (event) => resolve((event as CloseEvent).code)));
     await subscribe(client, "subscription { trackingUpdated { version } }");

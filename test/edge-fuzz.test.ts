@@ -11,13 +11,60 @@ import { openProtocolSocket } from "./support/subscriptions.js";
 
 /** Pieces of real operations, so many generated documents parse and reach validation and execution. */
 const TOKEN = fc.constantFrom(
-  "{", "}", "(", ")", ":", "...", "$n", "query", "mutation", "subscription", "fragment F on Shipment", "on",
-  "shipments", "shipment", "node", "nodes", "cartons", "items", "trackingEvents", "id", "totalCount", "__typename",
-  "__schema", "types", "name", "first: 2", "last: 1", "first: -1", "first: 1000000", "after: \"x\"", "id: \"ship_x\"",
-  "a:", "b:", "@include(if: true)", "@skip(if: $n)", "createShipment(input: {})", "\"str\"", "12", "null", ",",
+  "{",
+  "}",
+  "(",
+  ")",
+  ":",
+  "...",
+  "$n",
+  "query",
+  "mutation",
+  "subscription",
+  "fragment F on Shipment",
+  "on",
+  "shipments",
+  "shipment",
+  "node",
+  "nodes",
+  "cartons",
+  "items",
+  "trackingEvents",
+  "id",
+  "totalCount",
+  "__typename",
+  "__schema",
+  "types",
+  "name",
+  "first: 2",
+  "last: 1",
+  "first: -1",
+  "first: 1000000",
+  'after: "x"',
+  'id: "ship_x"',
+  "a:",
+  "b:",
+  "@include(if: true)",
+  "@skip(if: $n)",
+  "createShipment(input: {})",
+  '"str"',
+  "12",
+  "null",
+  ",",
 );
-const DOCUMENT = fc.oneof(fc.array(TOKEN, { maxLength: 40 }).map((tokens) => tokens.join(" ")), fc.string({ maxLength: 200 }));
-const CONTENT_TYPE = fc.constantFrom("application/json", "application/json; charset=utf-8", "application/graphql-response+json", "text/plain", "application/x-www-form-urlencoded", "application/graphql", "");
+const DOCUMENT = fc.oneof(
+  fc.array(TOKEN, { maxLength: 40 }).map((tokens) => tokens.join(" ")),
+  fc.string({ maxLength: 200 }),
+);
+const CONTENT_TYPE = fc.constantFrom(
+  "application/json",
+  "application/json; charset=utf-8",
+  "application/graphql-response+json",
+  "text/plain",
+  "application/x-www-form-urlencoded",
+  "application/graphql",
+  "",
+);
 
 describe("edge fuzz", () => {
   let gw: TestGateway;
@@ -30,7 +77,9 @@ describe("edge fuzz", () => {
       fc.constant(acme.bearer),
       fc.constant({}),
       fc.string({ maxLength: 60 }).map((authorization) => ({ authorization })),
-      fc.tuple(fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 })).map(([id, secret]) => ({ authorization: basicHeader(id, secret) })),
+      fc
+        .tuple(fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 }))
+        .map(([id, secret]) => ({ authorization: basicHeader(id, secret) })),
       fc.string({ maxLength: 12 }).map((tenant) => ({ ...acme.bearer, "x-fabric-tenant-id": tenant })),
     );
   });
@@ -48,16 +97,26 @@ describe("edge fuzz", () => {
     // Header values must be ByteStrings for fetch; anything else never leaves a real client.
     const headerSafe = (headers: Record<string, string>) => Object.values(headers).every((value) => /^[\x20-\x7e]*$/.test(value));
     await fc.assert(
-      fc.asyncProperty(DOCUMENT, fc.option(fc.jsonValue({ maxDepth: 2 })), CONTENT_TYPE, credentials.filter(headerSafe), async (query, variables, contentType, headers) => {
-        const request = { query, variables, contentType, headers };
-        const response = await fetch(gw.url, {
-          method: "POST",
-          headers: { ...(contentType ? { "content-type": contentType } : {}), accept: "application/graphql-response+json, application/json", ...headers },
-          body: JSON.stringify({ query, variables }),
-        });
-        const body = await expectWellFormed(response, request);
-        for (const error of body.errors ?? []) expect(typeof error.extensions?.code, JSON.stringify({ request, error })).toBe("string");
-      }),
+      fc.asyncProperty(
+        DOCUMENT,
+        fc.option(fc.jsonValue({ maxDepth: 2 })),
+        CONTENT_TYPE,
+        credentials.filter(headerSafe),
+        async (query, variables, contentType, headers) => {
+          const request = { query, variables, contentType, headers };
+          const response = await fetch(gw.url, {
+            method: "POST",
+            headers: {
+              ...(contentType ? { "content-type": contentType } : {}),
+              accept: "application/graphql-response+json, application/json",
+              ...headers,
+            },
+            body: JSON.stringify({ query, variables }),
+          });
+          const body = await expectWellFormed(response, request);
+          for (const error of body.errors ?? []) expect(typeof error.extensions?.code, JSON.stringify({ request, error })).toBe("string");
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -86,7 +145,9 @@ describe("edge fuzz", () => {
     const message = fc.oneof(
       fc.jsonValue({ maxDepth: 3 }).map((value) => JSON.stringify(value)),
       fc.string({ maxLength: 100 }),
-      fc.tuple(DOCUMENT, fc.option(fc.jsonValue({ maxDepth: 2 }))).map(([query, variables]) => JSON.stringify({ id: "op", type: "subscribe", payload: { query, variables } })),
+      fc
+        .tuple(DOCUMENT, fc.option(fc.jsonValue({ maxDepth: 2 })))
+        .map(([query, variables]) => JSON.stringify({ id: "op", type: "subscribe", payload: { query, variables } })),
     );
     await fc.assert(
       fc.asyncProperty(message, async (raw) => {

@@ -13,7 +13,7 @@ import WebSocket from "ws";
 import codegenConfig from "../examples/shipment-client/codegen.js";
 import { createShipmentClient, type ShipmentClient } from "../examples/shipment-client/src/client.js";
 import { listShipments, openShipment, watchShipment } from "../examples/shipment-client/src/screens.js";
-import { loadManifest } from "../src/persisted-operations.js";
+import { loadManifest } from "../src/graphql/persisted-operations.js";
 import { createShipment } from "../src/shipments/create-shipment.js";
 import { startTestGateway, type TestGateway } from "./support/gateway.js";
 
@@ -40,11 +40,15 @@ describe("examples/shipment-client", () => {
       gw = await startTestGateway({ persistedOperations: { mode: "allowlist", manifest } });
       const { basic } = await gw.tenant("acme");
       client = createShipmentClient({ url: gw.url, headers: basic, persisted: true, webSocketImpl: WebSocket });
-      shipmentId = await createShipment(gw.db, { tenantId: "acme", channelId: 12 }, {
-        shipmentNumber: "EX1",
-        orderNumbers: ["ORD-EX1"],
-        cartons: [{ trackingNumber: "1ZEXAMPLE1" }],
-      });
+      shipmentId = await createShipment(
+        gw.db,
+        { tenantId: "acme", channelId: 12 },
+        {
+          shipmentNumber: "EX1",
+          orderNumbers: ["ORD-EX1"],
+          cartons: [{ trackingNumber: "1ZEXAMPLE1" }],
+        },
+      );
       await createShipment(gw.db, { tenantId: "acme", channelId: 12 }, { shipmentNumber: "EX2", orderNumbers: ["ORD-EX2"] });
     });
     afterAll(async () => {

@@ -18,13 +18,26 @@ describe("graphql-ws authentication", () => {
   let pushes = 0;
   const push = async () => {
     pushes += 1;
-    const { updateTracking } = expectNoErrors(await gw.execute(UpdateTrackingDocument, {
-      input: {
-        shipmentNumber: "WS-AUTH-1",
-        trackingNumber: "1ZWSAUTH0001",
-        tracking: [{ event: `scan ${pushes}`, eventId: `ws-auth-${pushes}`, eventRecordedAt: new Date(Date.UTC(2024, 0, 1, pushes)).toISOString(), shipmentCarrier: "UPS" }],
-      },
-    }, acme.basic));
+    const { updateTracking } = expectNoErrors(
+      await gw.execute(
+        UpdateTrackingDocument,
+        {
+          input: {
+            shipmentNumber: "WS-AUTH-1",
+            trackingNumber: "1ZWSAUTH0001",
+            tracking: [
+              {
+                event: `scan ${pushes}`,
+                eventId: `ws-auth-${pushes}`,
+                eventRecordedAt: new Date(Date.UTC(2024, 0, 1, pushes)).toISOString(),
+                shipmentCarrier: "UPS",
+              },
+            ],
+          },
+        },
+        acme.basic,
+      ),
+    );
     return updateTracking.shipments[0]!.version;
   };
   /**
@@ -53,7 +66,9 @@ describe("graphql-ws authentication", () => {
     return ws;
   };
   afterEach(() => {
-    sockets.splice(0).forEach((ws) => ws.socket.close());
+    sockets.splice(0).forEach((ws) => {
+      ws.socket.close();
+    });
   });
 
   beforeAll(async () => {

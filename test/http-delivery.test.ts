@@ -17,7 +17,9 @@ describe("HTTP delivery", () => {
     gw = await startTestGateway();
     auth = (await gw.tenant("acme")).basic;
     for (const n of ["H1", "H2", "H3"]) {
-      expectNoErrors(await gw.execute(CreateShipmentDocument, { input: { shipmentNumber: n, cartons: [{ trackingNumber: `1ZHTTP${n}` }] } }, auth));
+      expectNoErrors(
+        await gw.execute(CreateShipmentDocument, { input: { shipmentNumber: n, cartons: [{ trackingNumber: `1ZHTTP${n}` }] } }, auth),
+      );
     }
   });
   afterAll(() => gw.close());
@@ -59,7 +61,9 @@ describe("HTTP delivery", () => {
 
   const LIST = "query { shipments(first: 5) { nodes { shipmentNumber version } } }";
   const get = (query: string, headers: Record<string, string> = {}) =>
-    fetch(`${gw.url}?query=${encodeURIComponent(query)}`, { headers: { ...auth, accept: "application/graphql-response+json", ...headers } });
+    fetch(`${gw.url}?query=${encodeURIComponent(query)}`, {
+      headers: { ...auth, accept: "application/graphql-response+json", ...headers },
+    });
 
   it("GET queries carry a private Cache-Control and an ETag; If-None-Match answers 304 until the data changes", async () => {
     const first = await get(LIST);
@@ -75,7 +79,11 @@ describe("HTTP delivery", () => {
     expect(await unchanged.text()).toBe("");
     expect(unchanged.headers.get("etag")).toBe(etag);
 
-    const input = { shipmentNumber: "H1", trackingNumber: "1ZHTTPH1", tracking: [{ event: "picked up", eventRecordedAt: "2026-01-01T00:00:00Z" }] };
+    const input = {
+      shipmentNumber: "H1",
+      trackingNumber: "1ZHTTPH1",
+      tracking: [{ event: "picked up", eventRecordedAt: "2026-01-01T00:00:00Z" }],
+    };
     expectNoErrors(await gw.execute(UpdateTrackingDocument, { input }, auth));
     const changed = await get(LIST, { "if-none-match": etag });
     expect(changed.status).toBe(200);

@@ -16,7 +16,13 @@ describe("HTTP status of GraphQL responses", () => {
     gw.graphql(query, variables, { ...acme.basic, accept });
   /** What a write would change: the tenant's shipments and STATUS-1's version. */
   const written = async () =>
-    (await gw.graphql(`query ($id: ID!) { shipments(first: 1) { totalCount } shipment(id: $id) { version } }`, { id: shipmentId }, acme.basic)).body.data;
+    (
+      await gw.graphql(
+        `query ($id: ID!) { shipments(first: 1) { totalCount } shipment(id: $id) { version } }`,
+        { id: shipmentId },
+        acme.basic,
+      )
+    ).body.data;
 
   beforeAll(async () => {
     gw = await startTestGateway();
@@ -28,7 +34,11 @@ describe("HTTP status of GraphQL responses", () => {
 
   describe.each(ACCEPTS)("accept %s", (accept) => {
     it("answers 200 with the data and the error when one field is NOT_FOUND and another resolves", async () => {
-      const res = await post(`query ($id: ID!) { missing: shipment(id: "ship_000000000000000000000000") { id } found: shipment(id: $id) { id } }`, { id: shipmentId }, accept);
+      const res = await post(
+        `query ($id: ID!) { missing: shipment(id: "ship_000000000000000000000000") { id } found: shipment(id: $id) { id } }`,
+        { id: shipmentId },
+        accept,
+      );
       expect(res.status).toBe(200);
       expect(res.body.data).toEqual({ missing: null, found: { id: shipmentId } });
       expect(res.body.errors).toHaveLength(1);
@@ -55,7 +65,9 @@ describe("HTTP status of GraphQL responses", () => {
     },
     {
       name: "a date-time without an offset, deep in a list",
-      inline: PUSH_INLINE('{ shipmentNumber: "STATUS-1", trackingNumber: "1ZSTATUS1", tracking: [{ event: "ok", eventRecordedAt: "2024-01-01T10:00:00Z" }, { event: "bad", eventRecordedAt: "2024-01-01T10:00:00" }] }'),
+      inline: PUSH_INLINE(
+        '{ shipmentNumber: "STATUS-1", trackingNumber: "1ZSTATUS1", tracking: [{ event: "ok", eventRecordedAt: "2024-01-01T10:00:00Z" }, { event: "bad", eventRecordedAt: "2024-01-01T10:00:00" }] }',
+      ),
       query: PUSH,
       variables: {
         input: {

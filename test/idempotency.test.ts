@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestGateway, type TestGateway } from "./support/gateway.js";
 
 const CREATE = "mutation ($input: CreateShipmentInput!) { createShipment(input: $input) { id } }";
-const PUSH = "mutation ($input: UpdateTrackingInput!) { updateTracking(input: $input) { shipments { version } appliedEvents { id event } duplicateEventIds } }";
+const PUSH =
+  "mutation ($input: UpdateTrackingInput!) { updateTracking(input: $input) { shipments { version } appliedEvents { id event } duplicateEventIds } }";
 const VERSION = "query ($id: ID!) { shipment(id: $id) { version } }";
 
 describe("Idempotency-Key", () => {
@@ -25,7 +26,11 @@ describe("Idempotency-Key", () => {
     gw = await startTestGateway();
     acme = await gw.tenant("acme");
     globex = await gw.tenant("globex");
-    const created = await gw.graphql(CREATE, { input: { shipmentNumber: "IDEM-1", cartons: [{ trackingNumber: "1ZIDEM0001" }] } }, acme.basic);
+    const created = await gw.graphql(
+      CREATE,
+      { input: { shipmentNumber: "IDEM-1", cartons: [{ trackingNumber: "1ZIDEM0001" }] } },
+      acme.basic,
+    );
     shipmentId = created.body.data.createShipment.id;
     await gw.graphql(CREATE, { input: { shipmentNumber: "IDEM-1", cartons: [{ trackingNumber: "1ZIDEM0001" }] } }, globex.basic);
   });
@@ -59,7 +64,11 @@ describe("Idempotency-Key", () => {
     const before = await version();
     const other = await gw.graphql(PUSH, { input: input("idem-3") }, headers);
     expect(other.status).toBe(422);
-    expect(other.body.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", type: "validation_error", details: [{ path: "Idempotency-Key" }] });
+    expect(other.body.errors![0]!.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      type: "validation_error",
+      details: [{ path: "Idempotency-Key" }],
+    });
     expect(await version()).toBe(before);
   });
 

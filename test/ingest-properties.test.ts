@@ -12,7 +12,17 @@ import { TrackingIngestor, type IncomingEvent } from "../src/tracking/ingest.js"
 import type { TrackingUpdateMessage } from "../src/tracking/messages.js";
 import { createTestDatabase, type TestDatabase } from "./support/database.js";
 
-const WORDS = ["label created", "picked up", "arrived at hub", "departed facility", "out for delivery", "delivery attempted", "delivered", "returned to sender", "exception: damaged"];
+const WORDS = [
+  "label created",
+  "picked up",
+  "arrived at hub",
+  "departed facility",
+  "out for delivery",
+  "delivery attempted",
+  "delivered",
+  "returned to sender",
+  "exception: damaged",
+];
 
 const eventArb = fc.record({
   word: fc.constantFrom(...WORDS),
@@ -47,9 +57,14 @@ describe("ingestion is order- and duplicate-insensitive", () => {
     const tenantId = `prop-${run}`;
     await db.tenant.create({ data: { id: tenantId, name: tenantId } });
     const trackingNumber = "1ZPROPERTY001";
-    const shipmentId = await createShipment(db, { tenantId, channelId: 12 }, { shipmentNumber: "P-1", cartons: [{ trackingNumber, shipmentCarrier: "UPS" }] });
+    const shipmentId = await createShipment(
+      db,
+      { tenantId, channelId: 12 },
+      { shipmentNumber: "P-1", cartons: [{ trackingNumber, shipmentCarrier: "UPS" }] },
+    );
     published.length = 0;
-    for (const event of events) await ingestor.ingest({ tenantId, shipmentId, source: "PUSH", cartons: [{ trackingNumber, events: [event] }] });
+    for (const event of events)
+      await ingestor.ingest({ tenantId, shipmentId, source: "PUSH", cartons: [{ trackingNumber, events: [event] }] });
     const shipment = await db.shipment.findUniqueOrThrow({
       where: { id: shipmentId },
       include: { cartons: true, trackingEvents: { orderBy: chronological } },

@@ -23,7 +23,12 @@ function firstObjectOver(items: number) {
 describe("input bounds", () => {
   let gw: TestGateway;
   let a: Awaited<ReturnType<TestGateway["tenant"]>>;
-  const rows = async () => [await gw.db.shipment.count(), await gw.db.carton.count(), await gw.db.item.count(), await gw.db.trackingEvent.count()];
+  const rows = async () => [
+    await gw.db.shipment.count(),
+    await gw.db.carton.count(),
+    await gw.db.item.count(),
+    await gw.db.trackingEvent.count(),
+  ];
 
   beforeAll(async () => {
     gw = await startTestGateway();
@@ -39,33 +44,83 @@ describe("input bounds", () => {
     ["NUL deep in a carton", CREATE, create({ cartons: [{ items: [{ sku: "x\u0000" }] }] }), "input.cartons[0].items[0].sku"],
     ["a lone high surrogate", CREATE, create({ poNumber: "po\uD83D" }), "input.poNumber"],
     ["a lone low surrogate", UPDATE, update([event({ location: "\uDC00Reno" })]), "input.tracking[0].location"],
-    ["an identifier over 255", CREATE, create({ cartons: [{ trackingNumber: "1".repeat(STRING_LENGTH.short + 1) }] }), "input.cartons[0].trackingNumber"],
+    [
+      "an identifier over 255",
+      CREATE,
+      create({ cartons: [{ trackingNumber: "1".repeat(STRING_LENGTH.short + 1) }] }),
+      "input.cartons[0].trackingNumber",
+    ],
     ["a 1 MB identifier", CREATE, create({ shipmentNumber: "n".repeat(1_000_000) }), "input.shipmentNumber"],
     ["free text over 1,000", UPDATE, update([event({ event: "e".repeat(STRING_LENGTH.text + 1) })]), "input.tracking[0].event"],
     ["an order number list entry", CREATE, create({ orderNumbers: ["ok", "\u0000"] }), "input.orderNumbers[1]"],
-    ["a decimal over Decimal(19,4)", CREATE, create({ cartons: [{ items: [{ refundAmount: "1000000000000000" }] }] }), "input.cartons[0].items[0].refundAmount"],
-    ["a decimal number overflowing", CREATE, create({ cartons: [{ items: [{ fees: [{ amount: 1e30 }] }] }] }), "input.cartons[0].items[0].fees[0].amount"],
-    ["five decimal places", CREATE, create({ cartons: [{ items: [{ refundAmountInCurrencies: [{ currency: "USD", amount: "1.00001" }] }] }] }), "input.cartons[0].items[0].refundAmountInCurrencies[0].amount"],
+    [
+      "a decimal over Decimal(19,4)",
+      CREATE,
+      create({ cartons: [{ items: [{ refundAmount: "1000000000000000" }] }] }),
+      "input.cartons[0].items[0].refundAmount",
+    ],
+    [
+      "a decimal number overflowing",
+      CREATE,
+      create({ cartons: [{ items: [{ fees: [{ amount: 1e30 }] }] }] }),
+      "input.cartons[0].items[0].fees[0].amount",
+    ],
+    [
+      "five decimal places",
+      CREATE,
+      create({ cartons: [{ items: [{ refundAmountInCurrencies: [{ currency: "USD", amount: "1.00001" }] }] }] }),
+      "input.cartons[0].items[0].refundAmountInCurrencies[0].amount",
+    ],
     ["a latitude with 7 places", CREATE, create({ shipToAddress: { latitude: "45.1234567" } }), "input.shipToAddress.latitude"],
     ["year 0000", UPDATE, update([event({ eventRecordedAt: "0000-01-01T00:00:00Z" })]), "input.tracking[0].eventRecordedAt"],
     ["year 9999", CREATE, create({ shippedAt: "9999-12-31T23:59:59Z" }), "input.shippedAt"],
     ["February 30th", UPDATE, update([event({ eventRecordedAt: "2024-02-30T10:00:00Z" })]), "input.tracking[0].eventRecordedAt"],
     ["February 29th of a common year", CREATE, create({ shippedAt: "2023-02-29T10:00:00Z" }), "input.shippedAt"],
     ["T24:00:00", UPDATE, update([event({ eventRecordedAt: "2024-03-01T24:00:00Z" })]), "input.tracking[0].eventRecordedAt"],
-    ["minute 60", CREATE, create({ cartons: [{ estimatedDeliveryDate: "2024-03-01T10:60:00Z" }] }), "input.cartons[0].estimatedDeliveryDate"],
-    ["too many events", UPDATE, update(times(LIST_LENGTH["UpdateTrackingInput.tracking"]! + 1, (i) => event({ eventId: `e${i}` }))), "input.tracking"],
+    [
+      "minute 60",
+      CREATE,
+      create({ cartons: [{ estimatedDeliveryDate: "2024-03-01T10:60:00Z" }] }),
+      "input.cartons[0].estimatedDeliveryDate",
+    ],
+    [
+      "too many events",
+      UPDATE,
+      update(times(LIST_LENGTH["UpdateTrackingInput.tracking"]! + 1, (i) => event({ eventId: `e${i}` }))),
+      "input.tracking",
+    ],
     ["too many cartons", CREATE, create({ cartons: times(LIST_LENGTH["CreateShipmentInput.cartons"]! + 1, () => ({})) }), "input.cartons"],
-    ["too many input objects in all", CREATE, create({ cartons: times(100, () => ({ items: times(20, () => ({})) })) }), firstObjectOver(20)],
-    ["NUL in a lookup argument", "query ($v: String!) { shipmentByNumber(shipmentNumber: $v) { id } }", { v: "7897\u0000" }, "shipmentNumber"],
-    ["a long filter", "query ($v: String!) { shipments(filter: { trackingNumber: $v }) { nodes { id } } }", { v: "x".repeat(300) }, "filter.trackingNumber"],
-    ["an instant filter in year 0", "{ shipments(filter: { updatedSince: \"0000-01-01T00:00:00Z\" }) { nodes { id } } }", {}, ""],
+    [
+      "too many input objects in all",
+      CREATE,
+      create({ cartons: times(100, () => ({ items: times(20, () => ({})) })) }),
+      firstObjectOver(20),
+    ],
+    [
+      "NUL in a lookup argument",
+      "query ($v: String!) { shipmentByNumber(shipmentNumber: $v) { id } }",
+      { v: "7897\u0000" },
+      "shipmentNumber",
+    ],
+    [
+      "a long filter",
+      "query ($v: String!) { shipments(filter: { trackingNumber: $v }) { nodes { id } } }",
+      { v: "x".repeat(300) },
+      "filter.trackingNumber",
+    ],
+    ["an instant filter in year 0", '{ shipments(filter: { updatedSince: "0000-01-01T00:00:00Z" }) { nodes { id } } }', {}, ""],
     ["negative first", "{ shipments(first: -1) { nodes { id } } }", {}, "first"],
     ["first over the maximum", `{ shipments(first: ${PAGE_SIZE + 1}) { nodes { id } } }`, {}, "first"],
     ["first and last together", "{ shipments(first: 2, last: 2) { nodes { id } } }", {}, "last"],
     ["negative last of events", "{ shipments(first: 1) { nodes { trackingEvents(last: -3) { id } } } }", {}, "last"],
-    ["a garbage cursor", "{ shipments(first: 1, after: \"R1BDOlM6c2hpcF94\") { nodes { id } } }", {}, "after"],
-    ["an id of no type", "{ node(id: \"usr_123\") { id } }", {}, "id"],
-    ["a literal nested 20,000 deep", `{ shipments(filter: { statusCode: ${"[".repeat(20_000)}${"]".repeat(20_000)} }) { nodes { id } } }`, {}, "query"],
+    ["a garbage cursor", '{ shipments(first: 1, after: "R1BDOlM6c2hpcF94") { nodes { id } } }', {}, "after"],
+    ["an id of no type", '{ node(id: "usr_123") { id } }', {}, "id"],
+    [
+      "a literal nested 20,000 deep",
+      `{ shipments(filter: { statusCode: ${"[".repeat(20_000)}${"]".repeat(20_000)} }) { nodes { id } } }`,
+      {},
+      "query",
+    ],
   ];
 
   for (const [what, query, variables, path] of rejected) {
@@ -99,7 +154,10 @@ describe("input bounds", () => {
   });
 
   it("answers a document that does not parse or validate with 400, a code and validation_error", async () => {
-    for (const [query, code] of [["{ shipments(", "GRAPHQL_PARSE_FAILED"], ["{ shipments { nodes { nope } } }", "GRAPHQL_VALIDATION_FAILED"]]) {
+    for (const [query, code] of [
+      ["{ shipments(", "GRAPHQL_PARSE_FAILED"],
+      ["{ shipments { nodes { nope } } }", "GRAPHQL_VALIDATION_FAILED"],
+    ]) {
       const res = await gw.graphql(query!, {}, a.basic);
       expect(res.status).toBe(400);
       expect(res.body.errors?.[0]?.extensions).toMatchObject({ code, type: "validation_error" });
@@ -107,12 +165,19 @@ describe("input bounds", () => {
   });
 
   it("lists every problem of a request at once", async () => {
-    const res = await gw.graphql(CREATE, create({ shipmentNumber: "\u0000", poNumber: "p".repeat(256), shippedAt: "2024-02-30T00:00:00Z" }), a.basic);
+    const res = await gw.graphql(
+      CREATE,
+      create({ shipmentNumber: "\u0000", poNumber: "p".repeat(256), shippedAt: "2024-02-30T00:00:00Z" }),
+      a.basic,
+    );
     expect(res.status).toBe(400);
     // The instant fails while variables are read, before the rest is looked at.
     expect(res.body.errors![0]!.extensions!.details).toEqual([{ path: "input.shippedAt", message: expect.stringContaining("ISO-8601") }]);
     const strings = await gw.graphql(CREATE, create({ shipmentNumber: "\u0000", poNumber: "p".repeat(256) }), a.basic);
-    expect(strings.body.errors![0]!.extensions!.details.map((d: { path: string }) => d.path)).toEqual(["input.shipmentNumber", "input.poNumber"]);
+    expect(strings.body.errors![0]!.extensions!.details.map((d: { path: string }) => d.path)).toEqual([
+      "input.shipmentNumber",
+      "input.poNumber",
+    ]);
   });
 
   it("accepts what lies exactly on each bound", async () => {
@@ -138,7 +203,11 @@ describe("input bounds", () => {
 
   it("stores the largest createShipment allowed in one transaction", async () => {
     // The shipment, 20 cartons, each with 47 items and an event: 981 input objects, just under the bound.
-    const cartons = times(20, (c) => ({ trackingNumber: `BIG${c}`, items: times(47, (i) => ({ sku: `sku-${i}`, orderedQuantity: 1 })), tracking: [event()] }));
+    const cartons = times(20, (c) => ({
+      trackingNumber: `BIG${c}`,
+      items: times(47, (i) => ({ sku: `sku-${i}`, orderedQuantity: 1 })),
+      tracking: [event()],
+    }));
     const started = performance.now();
     const res = await gw.graphql(CREATE, create({ shipmentNumber: "largest", cartons }), a.basic);
     console.log(`[input-bounds] largest createShipment (981 input objects): ${Math.round(performance.now() - started)} ms`);
@@ -149,7 +218,11 @@ describe("input bounds", () => {
   it("applies the largest updateTracking allowed", async () => {
     const max = LIST_LENGTH["UpdateTrackingInput.tracking"]!;
     const started = performance.now();
-    const res = await gw.graphql(UPDATE, update(times(max, (i) => event({ eventId: `max-${i}`, eventRecordedAt: new Date(Date.UTC(2024, 3, 1, 0, i)).toISOString() }))), a.basic);
+    const res = await gw.graphql(
+      UPDATE,
+      update(times(max, (i) => event({ eventId: `max-${i}`, eventRecordedAt: new Date(Date.UTC(2024, 3, 1, 0, i)).toISOString() }))),
+      a.basic,
+    );
     console.log(`[input-bounds] largest updateTracking (${max} events): ${Math.round(performance.now() - started)} ms`);
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.updateTracking.appliedEvents).toHaveLength(max);
@@ -158,7 +231,10 @@ describe("input bounds", () => {
   it("reads instants with their offset exactly", async () => {
     const res = await gw.graphql(
       "mutation ($input: UpdateTrackingInput!) { updateTracking(input: $input) { appliedEvents { eventRecordedAt } } }",
-      update([event({ eventId: "offset-1", eventRecordedAt: "2024-02-29T23:30:00.1239+05:30" }), event({ eventId: "offset-2", eventRecordedAt: "2024-12-31T20:00:00-0500" })]),
+      update([
+        event({ eventId: "offset-1", eventRecordedAt: "2024-02-29T23:30:00.1239+05:30" }),
+        event({ eventId: "offset-2", eventRecordedAt: "2024-12-31T20:00:00-0500" }),
+      ]),
       a.basic,
     );
     expect(res.body.data.updateTracking.appliedEvents.map((e: { eventRecordedAt: string }) => e.eventRecordedAt)).toEqual([
@@ -188,7 +264,11 @@ describe("a row stored before the bounds existed", () => {
   afterAll(() => gw.close());
 
   it("still reads: alone, in the tenant's list and through node", async () => {
-    const one = await gw.graphql("query ($id: ID!) { shipment(id: $id) { trackingEvents { id eventRecordedAt } } }", { id: shipmentId }, auth);
+    const one = await gw.graphql(
+      "query ($id: ID!) { shipment(id: $id) { trackingEvents { id eventRecordedAt } } }",
+      { id: shipmentId },
+      auth,
+    );
     expect(one.body.errors).toBeUndefined();
     expect(one.body.data.shipment.trackingEvents).toContainEqual({ id: "evt_poison", eventRecordedAt: "0000-01-01T00:00:00.000Z" });
     const list = await gw.graphql("{ shipments(first: 10) { nodes { id cartons { trackingEvents { eventRecordedAt } } } } }", {}, auth);

@@ -25,9 +25,17 @@ const hostileString = fc.oneof(
 
 const two = (n: number) => String(n).padStart(2, "0");
 const hostileInstant = fc.oneof(
-  fc.date({ min: new Date("1960-01-01T00:00:00Z"), max: new Date("2150-01-01T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString()),
   fc
-    .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 61 }))
+    .date({ min: new Date("1960-01-01T00:00:00Z"), max: new Date("2150-01-01T00:00:00Z"), noInvalidDate: true })
+    .map((d) => d.toISOString()),
+  fc
+    .tuple(
+      fc.integer({ min: 0, max: 9999 }),
+      fc.integer({ min: 0, max: 13 }),
+      fc.integer({ min: 0, max: 32 }),
+      fc.integer({ min: 0, max: 25 }),
+      fc.integer({ min: 0, max: 61 }),
+    )
     .map(([y, mo, d, h, mi]) => `${String(y).padStart(4, "0")}-${two(mo)}-${two(d)}T${two(h)}:${two(mi)}:00Z`),
   hostileString,
 );
@@ -53,7 +61,11 @@ const shipmentInput = fc.record(
           {
             trackingNumber: hostileString,
             items: maybe(fc.array(fc.record({ sku: maybe(hostileString), refundAmount: maybe(hostileDecimal) }), { maxLength: 3 })),
-            tracking: maybe(fc.array(fc.record({ event: hostileString, eventRecordedAt: hostileInstant, location: maybe(hostileString) }), { maxLength: 3 })),
+            tracking: maybe(
+              fc.array(fc.record({ event: hostileString, eventRecordedAt: hostileInstant, location: maybe(hostileString) }), {
+                maxLength: 3,
+              }),
+            ),
           },
           { requiredKeys: ["trackingNumber"] },
         ),
@@ -65,10 +77,13 @@ const shipmentInput = fc.record(
   { requiredKeys: ["shipmentNumber"] },
 );
 
-const trackingInput = fc.array(fc.record({ event: hostileString, eventRecordedAt: hostileInstant, eventId: maybe(hostileString), location: maybe(hostileString) }), {
-  minLength: 1,
-  maxLength: 4,
-});
+const trackingInput = fc.array(
+  fc.record({ event: hostileString, eventRecordedAt: hostileInstant, eventId: maybe(hostileString), location: maybe(hostileString) }),
+  {
+    minLength: 1,
+    maxLength: 4,
+  },
+);
 
 /** Success, or BAD_USER_INPUT / 400 with details; anything else (a 500, a masked error) fails. */
 function expectSuccessOrValidationError(res: GraphQLResponse) {
@@ -89,7 +104,11 @@ describe("fuzzing mutation inputs", () => {
   beforeAll(async () => {
     gw = await startTestGateway();
     auth = (await gw.tenant("fuzz")).basic;
-    const base = await gw.graphql("mutation { createShipment(input: { shipmentNumber: \"FUZZ\", cartons: [{ trackingNumber: \"FUZZ1\" }] }) { id } }", {}, auth);
+    const base = await gw.graphql(
+      'mutation { createShipment(input: { shipmentNumber: "FUZZ", cartons: [{ trackingNumber: "FUZZ1" }] }) { id } }',
+      {},
+      auth,
+    );
     expect(base.body.errors).toBeUndefined();
   });
   afterAll(() => gw.close());
@@ -103,7 +122,9 @@ describe("fuzzing mutation inputs", () => {
   it("createShipment: success or 400 with details, never 500; shipments stay readable", async () => {
     await fc.assert(
       fc.asyncProperty(shipmentInput, async (input) => {
-        expectSuccessOrValidationError(await gw.graphql("mutation ($input: CreateShipmentInput!) { createShipment(input: $input) { id } }", { input }, auth));
+        expectSuccessOrValidationError(
+          await gw.graphql("mutation ($input: CreateShipmentInput!) { createShipment(input: $input) { id } }", { input }, auth),
+        );
         await expectStillReadable();
       }),
       { numRuns: 60 },

@@ -13,7 +13,10 @@ describe("error masking in production", () => {
 
   it("keeps NOT_FOUND as it is", async () => {
     const res = await gw.graphql('{ shipment(id: "ship_missing") { id } }', {}, auth);
-    expect(res.body.errors![0]).toMatchObject({ message: "Shipment not found", extensions: { code: "NOT_FOUND", type: "not_found_error" } });
+    expect(res.body.errors![0]).toMatchObject({
+      message: "Shipment not found",
+      extensions: { code: "NOT_FOUND", type: "not_found_error" },
+    });
   });
 
   it("masks a failure nobody planned for, without leaking its message", async () => {

@@ -38,13 +38,22 @@ describe("no N+1 in the nested shipment query", () => {
     for (let i = 0; i < 50; i++) {
       const carton = (n: number) => ({
         trackingNumber: `1ZNPLUS${i}C${n}`,
-        items: [{ sku: `SKU${i}`, fees: [{ amount: new Prisma.Decimal(1), amountInCurrencies: [{ currency: "USD", amount: new Prisma.Decimal(1) }] }] }],
+        items: [
+          {
+            sku: `SKU${i}`,
+            fees: [{ amount: new Prisma.Decimal(1), amountInCurrencies: [{ currency: "USD", amount: new Prisma.Decimal(1) }] }],
+          },
+        ],
         tracking: [
           { event: "picked up", eventId: `e${i}-${n}-1`, eventRecordedAt: new Date("2024-01-01T10:00:00Z"), location: "Reno, NV" },
           { event: "out for delivery", eventId: `e${i}-${n}-2`, eventRecordedAt: new Date("2024-01-02T10:00:00Z") },
         ],
       });
-      await createShipment(gw.db, viewer, { shipmentNumber: `N${i}`, recipients: [{ email: base.recipients[0].email }], cartons: [carton(1), carton(2)] });
+      await createShipment(gw.db, viewer, {
+        shipmentNumber: `N${i}`,
+        recipients: [{ email: base.recipients[0].email }],
+        cartons: [carton(1), carton(2)],
+      });
     }
   });
   afterAll(() => gw.close());
@@ -67,7 +76,10 @@ describe("no N+1 in the nested shipment query", () => {
   });
 
   it("stays one statement with an orderBy, filters and a cursor", async () => {
-    const list = { orderBy: { field: "UPDATED_AT", direction: "ASC" }, filter: { recipientEmail: seedShipmentInput().recipients[0].email.toUpperCase(), createdAt: { from: "2000-01-01T00:00:00Z" } } };
+    const list = {
+      orderBy: { field: "UPDATED_AT", direction: "ASC" },
+      filter: { recipientEmail: seedShipmentInput().recipients[0].email.toUpperCase(), createdAt: { from: "2000-01-01T00:00:00Z" } },
+    };
     const first = await gw.graphql(NESTED, { first: 10, ...list }, auth);
     expect(first.body.errors).toBeUndefined();
     const statements = await countStatements(20, { ...list, after: first.body.data.shipments.pageInfo.endCursor });

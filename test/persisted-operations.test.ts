@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../src/config.js";
-import { sha256 } from "../src/persisted-operations.js";
+import { sha256 } from "../src/graphql/persisted-operations.js";
 import { startTestGateway, type TestGateway } from "./support/gateway.js";
 import { connect } from "./support/subscriptions.js";
 
@@ -34,7 +34,10 @@ describe("automatic persisted queries (default)", () => {
   it("asks for an unknown hash's document, registers it, then runs the hash alone", async () => {
     const unknown = await send(gw, auth, byHash(LIST));
     expect(unknown.status).toBe(404);
-    expect(unknown.body.errors[0]).toMatchObject({ message: "PersistedQueryNotFound", extensions: { code: "PERSISTED_QUERY_NOT_FOUND", type: "not_found_error" } });
+    expect(unknown.body.errors[0]).toMatchObject({
+      message: "PersistedQueryNotFound",
+      extensions: { code: "PERSISTED_QUERY_NOT_FOUND", type: "not_found_error" },
+    });
     const registered = await send(gw, auth, { query: LIST, ...byHash(LIST) });
     expect(registered.body).toEqual({ data: { shipments: { totalCount: 0 } } });
     const hashOnly = await send(gw, auth, byHash(LIST));
@@ -81,7 +84,10 @@ describe("allowlist mode", () => {
   it("refuses documents outside the list over WebSocket too", async () => {
     const client = connect(gw.url, auth);
     const error = await new Promise<unknown>((resolve) => {
-      client.subscribe({ query: "subscription { trackingUpdated { version } }" }, { next: () => {}, error: resolve, complete: () => resolve(null) });
+      client.subscribe(
+        { query: "subscription { trackingUpdated { version } }" },
+        { next: () => {}, error: resolve, complete: () => resolve(null) },
+      );
     });
     await client.dispose();
     expect(error).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: "PERSISTED_QUERY_ONLY" }) })]);
@@ -105,7 +111,9 @@ describe("PERSISTED_OPERATIONS configuration", () => {
     const stale = join(dir, "stale.json");
     writeFileSync(stale, JSON.stringify({ [sha256(LIST)]: OTHER }));
     expect(() => parseConfig({ PERSISTED_OPERATIONS: "allowlist" })).toThrow(/needs PERSISTED_OPERATIONS_FILE/);
-    expect(() => parseConfig({ PERSISTED_OPERATIONS: "allowlist", PERSISTED_OPERATIONS_FILE: stale })).toThrow(/not the SHA-256 of its document/);
+    expect(() => parseConfig({ PERSISTED_OPERATIONS: "allowlist", PERSISTED_OPERATIONS_FILE: stale })).toThrow(
+      /not the SHA-256 of its document/,
+    );
     expect(() => parseConfig({ PERSISTED_OPERATIONS: "sometimes" })).toThrow(/must be apq, allowlist or off/);
   });
 });

@@ -45,7 +45,12 @@ describe("background tracking with pg-boss on two instances", () => {
     const auth = (await gw.tenant("acme")).basic;
     const numbers = Array.from({ length: 20 }, (_, i) => simulatorTrackingNumber(new Date(Date.now() - 1_000 * (i + 1))));
     for (const [i, trackingNumber] of numbers.entries()) {
-      const input = { shipmentNumber: `BOSS-${i}`, shipmentCourier: "simulator", shipmentTrackingNumber: trackingNumber, cartons: [{ trackingNumber }] };
+      const input = {
+        shipmentNumber: `BOSS-${i}`,
+        shipmentCourier: "simulator",
+        shipmentTrackingNumber: trackingNumber,
+        cartons: [{ trackingNumber }],
+      };
       expectNoErrors(await gw.execute(CreateShipmentDocument, { input }, auth));
     }
     const logger = pino({ level: "silent" });

@@ -56,7 +56,12 @@ describe("background tracking rounds", () => {
     return new TrackingPoller({ databaseUrl: gw.databaseUrl, pool: second.pool, sync, logger, now }, SETTINGS);
   };
   const create = async (shipmentNumber: string, trackingNumber: string) => {
-    const input = { shipmentNumber, shipmentCourier: "simulator", shipmentTrackingNumber: trackingNumber, cartons: [{ trackingNumber, shipmentCarrier: "SIMULATOR" }] };
+    const input = {
+      shipmentNumber,
+      shipmentCourier: "simulator",
+      shipmentTrackingNumber: trackingNumber,
+      cartons: [{ trackingNumber, shipmentCarrier: "SIMULATOR" }],
+    };
     return expectNoErrors(await gw.execute(CreateShipmentDocument, { input }, auth)).createShipment.id;
   };
   const shipment = (id: string) => gw.db.shipment.findUniqueOrThrow({ where: { id }, include: { trackingEvents: true } });
@@ -72,7 +77,12 @@ describe("background tracking rounds", () => {
     expect(asked).toHaveLength(40);
     expect([...timesAsked(asked).values()].every((times) => times === 1)).toBe(true);
     for (const id of ids) {
-      expect(await shipment(id)).toMatchObject({ version: 2, trackingStatus: "INFO_RECEIVED", lastTrackedAt: clock, nextTrackAt: new Date(clock.getTime() + 60_000) });
+      expect(await shipment(id)).toMatchObject({
+        version: 2,
+        trackingStatus: "INFO_RECEIVED",
+        lastTrackedAt: clock,
+        nextTrackAt: new Date(clock.getTime() + 60_000),
+      });
     }
 
     // Not due again until the backoff has passed.
@@ -105,7 +115,12 @@ describe("background tracking rounds", () => {
       expect(await poller().round()).toMatchObject({ claimed: 1, stopped: 1 });
       const [update] = await watcher.waitFor(1);
       expect(update.data.trackingUpdated).toMatchObject({ source: "POLL", version: 2, previousStatus: null, status: "DELIVERED" });
-      expect(await shipment(id)).toMatchObject({ trackingStatus: "DELIVERED", statusCode: "SHIPMENT_DELIVERED", verificationStatus: "VERIFIED", nextTrackAt: null });
+      expect(await shipment(id)).toMatchObject({
+        trackingStatus: "DELIVERED",
+        statusCode: "SHIPMENT_DELIVERED",
+        verificationStatus: "VERIFIED",
+        nextTrackAt: null,
+      });
 
       clock = new Date(clock.getTime() + 7 * DAY_MS);
       expect(await poller().round()).toMatchObject({ claimed: 0 });
@@ -132,8 +147,16 @@ describe("background tracking rounds", () => {
     // The recent one has news (its first events arrive in this round); the stale one has none.
     expect(await poller().round()).toMatchObject({ claimed: 2, expired: 1, changed: 1 });
     const expired = await shipment(stale);
-    expect(expired).toMatchObject({ version: 2, trackingStatus: "EXPIRED", trackingSubstatus: "expired_001", nextTrackAt: null, verificationStatus: "PENDING" });
-    expect(expired.trackingEvents).toMatchObject([{ event: "No tracking updates for 30 days; tracking stopped", status: "EXPIRED", source: "POLL" }]);
+    expect(expired).toMatchObject({
+      version: 2,
+      trackingStatus: "EXPIRED",
+      trackingSubstatus: "expired_001",
+      nextTrackAt: null,
+      verificationStatus: "PENDING",
+    });
+    expect(expired.trackingEvents).toMatchObject([
+      { event: "No tracking updates for 30 days; tracking stopped", status: "EXPIRED", source: "POLL" },
+    ]);
     expect(await shipment(recent)).toMatchObject({ trackingStatus: "INFO_RECEIVED", nextTrackAt: new Date(clock.getTime() + DAY_MS) });
   });
 

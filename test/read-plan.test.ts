@@ -12,7 +12,7 @@ import { createDb, type Database } from "../src/db/client.js";
 import { EDGE_DEFAULTS } from "../src/edge/settings.js";
 import { Prisma } from "../src/generated/prisma/client.js";
 import { createShipment } from "../src/shipments/create-shipment.js";
-import { EXAMPLE_QUERY } from "../src/yoga.js";
+import { EXAMPLE_QUERY } from "../src/graphql/yoga.js";
 import { NESTED_QUERY } from "./bench/nested.js";
 import { seedShipmentInput } from "./support/documents.js";
 import { startTestGateway, type TestGateway } from "./support/gateway.js";
@@ -28,7 +28,12 @@ interface Answer {
 async function post(url: string, headers: Record<string, string>, query: string, variables?: Record<string, unknown>): Promise<Answer> {
   const response = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json", "x-request-id": "read-plan-test", ...headers },
+    headers: {
+      "content-type": "application/json",
+      accept: "application/graphql-response+json, application/json",
+      "x-request-id": "read-plan-test",
+      ...headers,
+    },
     body: JSON.stringify({ query, variables }),
   });
   return { status: response.status, contentType: response.headers.get("content-type"), body: await response.text() };
@@ -129,7 +134,11 @@ describe("read plans", () => {
           n === 2
             ? []
             : [
-                { sku: `SKU${i}`, shippedQuantity: i, refundAmount: amounts[i % amounts.length] === null ? null : new Prisma.Decimal(amounts[i % amounts.length]!) },
+                {
+                  sku: `SKU${i}`,
+                  shippedQuantity: i,
+                  refundAmount: amounts[i % amounts.length] === null ? null : new Prisma.Decimal(amounts[i % amounts.length]!),
+                },
                 { sku: `SKU${i}-b`, itemId: 7 },
               ],
         tracking:
@@ -146,7 +155,11 @@ describe("read plans", () => {
       const id = await createShipment(planned.db, acme, seedShipmentInput({ shipmentNumber: `P${i}`, cartons, shipToAddress: undefined }));
       firstId ??= id;
     }
-    otherShipmentId = await createShipment(planned.db, { tenantId: "globex", channelId: 12 }, seedShipmentInput({ shipmentNumber: "G1", cartons: [], shipToAddress: undefined }));
+    otherShipmentId = await createShipment(
+      planned.db,
+      { tenantId: "globex", channelId: 12 },
+      seedShipmentInput({ shipmentNumber: "G1", cartons: [], shipToAddress: undefined }),
+    );
     // Rows from before input bounds: a BC instant reads as the start of year 0 on the normal path.
     const sql = new pg.Client({ connectionString: planned.databaseUrl });
     await sql.connect();
@@ -194,7 +207,9 @@ describe("read plans", () => {
     expect(new Set(items.map((i: any) => i.refundAmount))).toEqual(new Set(["12.5", "100", "0.0001", "7.1234", null]));
     const events = data.shipments.nodes.flatMap((s: any) => s.cartons.flatMap((c: any) => c.trackingEvents));
     expect(events.map((e: any) => e.eventRecordedAt)).toContain("0000-01-01T00:00:00.000Z");
-    expect(data.shipments.nodes.flatMap((s: any) => s.cartons).some((c: any) => c.items.length === 0 && c.trackingEvents.length === 0)).toBe(true);
+    expect(
+      data.shipments.nodes.flatMap((s: any) => s.cartons).some((c: any) => c.items.length === 0 && c.trackingEvents.length === 0),
+    ).toBe(true);
   });
 
   it("flattens aliases, fragments, @include/@skip and __typename as graphql-js does", async () => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FABRIC_EXAMPLE } from "../src/demo/documents.js";
 import { DEMO, DEMO_BASIC_AUTHORIZATION, seedDemo } from "../src/demo/seed.js";
 import { fromGraphQL } from "../src/rest/errors.js";
-import { schema } from "../src/schema/index.js";
+import { schema } from "../src/graphql/schema/index.js";
 import { FABRIC_REQUEST, FABRIC_RESPONSE, mismatches } from "./support/documents.js";
 import { startTestGateway, type GraphQLResponse, type TestGateway } from "./support/gateway.js";
 import { conformance, responseSchema } from "./support/openapi.js";
@@ -201,7 +201,8 @@ describe("REST endpoints on a freshly seeded gateway", () => {
         status: 400,
         error: {
           type: "validation_error",
-          message: 'Invalid input: tracking[0].eventRecordedAt: Expected an ISO-8601 date-time with an offset such as 2024-01-15T10:30:00Z, got "2019-09-30 07:58"',
+          message:
+            'Invalid input: tracking[0].eventRecordedAt: Expected an ISO-8601 date-time with an offset such as 2024-01-15T10:30:00Z, got "2019-09-30 07:58"',
           details: [
             {
               path: "tracking[0].eventRecordedAt",
@@ -350,12 +351,23 @@ describe("REST endpoints on a freshly seeded gateway", () => {
       // The simulator's scripted number for a delivered parcel.
       const created = await gw.graphql(
         "mutation ($input: CreateShipmentInput!) { createShipment(input: $input) { id } }",
-        { input: { shipmentNumber: "REST-SYNC-1", shipmentCourier: "simulator", shipmentTrackingNumber: "EZ4000000004", cartons: [{ trackingNumber: "EZ4000000004" }] } },
+        {
+          input: {
+            shipmentNumber: "REST-SYNC-1",
+            shipmentCourier: "simulator",
+            shipmentTrackingNumber: "EZ4000000004",
+            cartons: [{ trackingNumber: "EZ4000000004" }],
+          },
+        },
         { authorization: DEMO_BASIC_AUTHORIZATION },
       );
       const res = await rest(gw, `/v5/shipments/${created.body.data.createShipment.id}/sync`, { headers: basic });
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ tracking_status: "delivered", tracking_substatus: "delivered_001", verification_status: "verified" });
+      expect(res.body).toMatchObject({
+        tracking_status: "delivered",
+        tracking_substatus: "delivered_001",
+        verification_status: "verified",
+      });
       // Every documented field, even the ones this shipment has no value for.
       expect(Object.keys(res.body)).toEqual(SYNC_FIELDS);
       expect(res.body.merchant_invoice_id).toBeNull();
@@ -363,7 +375,14 @@ describe("REST endpoints on a freshly seeded gateway", () => {
       expect(conformance(openapi, responseSchema(openapi, "/v5/shipments/{shipment_id}/sync", "post", 200), res.body)).toEqual([]);
     });
 
-    const syncSituations: { name: string; id: string; headers: Record<string, string>; status: number; error: Record<string, unknown>; graphql?: string | null }[] = [
+    const syncSituations: {
+      name: string;
+      id: string;
+      headers: Record<string, string>;
+      status: number;
+      error: Record<string, unknown>;
+      graphql?: string | null;
+    }[] = [
       {
         name: "no credentials",
         id: "ship_1234567890abcdef",
@@ -402,7 +421,13 @@ describe("REST endpoints on a freshly seeded gateway", () => {
         status: 403,
         error: { type: "forbidden_error", message: "x-fabric-channel-id must be 12 (US) or 13 (Canada)" },
       },
-      { name: "an unknown shipment", id: "ship_doesnotexist", headers: basic, status: 404, error: { type: "not_found_error", message: "Shipment not found" } },
+      {
+        name: "an unknown shipment",
+        id: "ship_doesnotexist",
+        headers: basic,
+        status: 404,
+        error: { type: "not_found_error", message: "Shipment not found" },
+      },
     ];
 
     for (const situation of syncSituations) {
@@ -410,7 +435,9 @@ describe("REST endpoints on a freshly seeded gateway", () => {
         const res = await rest(gw, `/v5/shipments/${situation.id}/sync`, { headers: situation.headers });
         expect(res.status).toBe(situation.status);
         expect(res.body).toEqual({ error: situation.error });
-        expect(conformance(openapi, responseSchema(openapi, "/v5/shipments/{shipment_id}/sync", "post", situation.status), res.body)).toEqual([]);
+        expect(
+          conformance(openapi, responseSchema(openapi, "/v5/shipments/{shipment_id}/sync", "post", situation.status), res.body),
+        ).toEqual([]);
         if (res.status === 401) expect(res.headers.get("www-authenticate")).toBe('Basic realm="shipments"');
         if (situation.graphql === null) return;
         const graphql = await gw.graphql(GRAPHQL_SYNC, { id: situation.id }, situation.headers);
@@ -422,7 +449,11 @@ describe("REST endpoints on a freshly seeded gateway", () => {
       const res = await rest(gw, "/v5/shipments/ship_%E0%A4%A/sync", { headers: basic });
       expect(res.status).toBe(400);
       expect(res.body).toEqual({
-        error: { type: "validation_error", message: "Invalid input: path: contains an invalid percent-encoding", details: [{ path: "path", message: "contains an invalid percent-encoding" }] },
+        error: {
+          type: "validation_error",
+          message: "Invalid input: path: contains an invalid percent-encoding",
+          details: [{ path: "path", message: "contains an invalid percent-encoding" }],
+        },
       });
     });
 
@@ -455,16 +486,23 @@ describe("REST endpoints on a freshly seeded gateway", () => {
   });
 
   it("describes what the GraphQL schema has too in the schema's words", () => {
-    const field = (type: string, name: string) => (schema.getType(type) as GraphQLObjectType | GraphQLInputObjectType).getFields()[name]!.description;
+    const field = (type: string, name: string) =>
+      (schema.getType(type) as GraphQLObjectType | GraphQLInputObjectType).getFields()[name]!.description;
     const { schemas } = openapi.components;
     expect(schemas.TrackingEvent.properties.event.description).toBe(field("TrackingEventInput", "event"));
     expect(schemas.UpdateTrackingRequest.properties.tracking.description).toBe(field("UpdateTrackingInput", "tracking"));
     expect(schemas.Carton.properties.weight.description).toBe(field("Carton", "weight"));
     expect(schemas.FabricShipment.properties.shipToAddress.properties.latitude.description).toBe(field("ShipToAddress", "latitude"));
     // Words only REST has stay REST's: what the sync seed sends when the gateway does not know a field.
-    expect(schemas.SyncedShipment.properties.shipment_courier.description).toBe(`${field("Shipment", "shipmentCourier")} Null when the shipment has none.`);
-    const shipmentId = openapi.paths["/v5/shipments/{shipment_id}/sync"].post.parameters.find((p: { name: string }) => p.name === "shipment_id");
-    const syncArg = (schema.getType("Mutation") as GraphQLObjectType).getFields().syncShipmentTracking!.args.find((arg) => arg.name === "shipmentId");
+    expect(schemas.SyncedShipment.properties.shipment_courier.description).toBe(
+      `${field("Shipment", "shipmentCourier")} Null when the shipment has none.`,
+    );
+    const shipmentId = openapi.paths["/v5/shipments/{shipment_id}/sync"].post.parameters.find(
+      (p: { name: string }) => p.name === "shipment_id",
+    );
+    const syncArg = (schema.getType("Mutation") as GraphQLObjectType)
+      .getFields()
+      .syncShipmentTracking!.args.find((arg) => arg.name === "shipmentId");
     expect(shipmentId.description).toBe(syncArg!.description);
   });
 });
@@ -482,13 +520,21 @@ describe("REST error mapping", () => {
   it("keeps a courier error's status, Retry-After and upstream facts", () => {
     const courierError = {
       message: "ups is unavailable",
-      extensions: { code: "COURIER_ERROR", type: "courier_error", courier: "ups", upstream: { status: 503, type: "unavailable" }, retryAfter: 30 },
+      extensions: {
+        code: "COURIER_ERROR",
+        type: "courier_error",
+        courier: "ups",
+        upstream: { status: 503, type: "unavailable" },
+        retryAfter: 30,
+      },
     };
     const response = new Response(null, { status: 503, headers: { "retry-after": "30" } });
     expect(fromGraphQL(response, [courierError], {})).toEqual({
       status: 503,
       headers: { "retry-after": "30" },
-      body: { error: { type: "courier_error", message: "ups is unavailable", courier: "ups", upstream: { status: 503, type: "unavailable" } } },
+      body: {
+        error: { type: "courier_error", message: "ups is unavailable", courier: "ups", upstream: { status: 503, type: "unavailable" } },
+      },
     });
   });
 });

@@ -9,7 +9,7 @@ import {
 } from "graphql";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_PAGE_SIZE, LIST_LENGTH, PAGE_SIZE, STRING_KIND, STRING_LENGTH } from "../src/input-limits.js";
-import { schema } from "../src/schema/index.js";
+import { schema } from "../src/graphql/schema/index.js";
 
 /** Every schema coordinate (`Type`, `Type.field`, `Type.field.argument`, `Enum.VALUE`) with its description. */
 function describedCoordinates(type: GraphQLNamedType): [string, string | null | undefined][] {
@@ -54,9 +54,16 @@ describe("schema documentation", () => {
   });
 
   it("states the default and the largest page size on every paging argument", () => {
-    const paging = [...descriptions.keys()].filter((coordinate) => /\.(first|last)$/.test(coordinate) && coordinate.split(".").length === 3);
+    const paging = [...descriptions.keys()].filter(
+      (coordinate) => /\.(first|last)$/.test(coordinate) && coordinate.split(".").length === 3,
+    );
     expect(paging.length).toBeGreaterThan(0);
     expect(notStating(paging, PAGE_SIZE)).toEqual([]);
-    expect(notStating(paging.filter((coordinate) => coordinate.endsWith(".first")), DEFAULT_PAGE_SIZE)).toEqual([]);
+    expect(
+      notStating(
+        paging.filter((coordinate) => coordinate.endsWith(".first")),
+        DEFAULT_PAGE_SIZE,
+      ),
+    ).toEqual([]);
   });
 });

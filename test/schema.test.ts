@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { lexicographicSortSchema, printSchema } from "graphql";
 import { describe, expect, it } from "vitest";
-import { schema } from "../src/schema/index.js";
+import { schema } from "../src/graphql/schema/index.js";
 
 describe("committed schema", () => {
   it("schema/schema.graphql equals the freshly printed schema (run `npm run codegen` when this fails)", () => {
@@ -14,7 +14,8 @@ describe("committed schema", () => {
     const types = ["Shipment", "Carton", "Item", "TrackingEvent"];
     for (const name of types) expect(schema.getType(name), name).toBeDefined();
     const query = schema.getQueryType()!.getFields();
-    for (const field of ["shipment", "shipmentByNumber", "shipmentByTrackingNumber", "shipments", "node"]) expect(query[field], field).toBeDefined();
+    for (const field of ["shipment", "shipmentByNumber", "shipmentByTrackingNumber", "shipments", "node"])
+      expect(query[field], field).toBeDefined();
     expect(schema.getMutationType()!.getFields().createShipment).toBeDefined();
   });
 });

@@ -24,8 +24,27 @@ interface Row {
   statusCode: string;
 }
 
-const TRACKING_ORDER = ["PENDING", "INFO_RECEIVED", "IN_TRANSIT", "OUT_FOR_DELIVERY", "AVAILABLE_FOR_PICKUP", "ATTEMPT_FAIL", "DELIVERED", "EXCEPTION", "RETURNING", "RETURNED", "EXPIRED"];
-const STATUS_CODE_ORDER = ["SHIPMENT_CREATED", "SHIPMENT_UPDATED", "SHIPMENT_CANCELLED", "PICKUP_CREATED", "PICKUP_COMPLETED", "SHIPMENT_DELIVERED"];
+const TRACKING_ORDER = [
+  "PENDING",
+  "INFO_RECEIVED",
+  "IN_TRANSIT",
+  "OUT_FOR_DELIVERY",
+  "AVAILABLE_FOR_PICKUP",
+  "ATTEMPT_FAIL",
+  "DELIVERED",
+  "EXCEPTION",
+  "RETURNING",
+  "RETURNED",
+  "EXPIRED",
+];
+const STATUS_CODE_ORDER = [
+  "SHIPMENT_CREATED",
+  "SHIPMENT_UPDATED",
+  "SHIPMENT_CANCELLED",
+  "PICKUP_CREATED",
+  "PICKUP_COMPLETED",
+  "SHIPMENT_DELIVERED",
+];
 
 /** A sortable key per order field; null sorts as the largest value, as PostgreSQL does. */
 const KEY: Record<string, (r: Row) => number | null> = {
@@ -50,7 +69,13 @@ function expectedOrder(rows: Row[], field: string, direction: "ASC" | "DESC") {
 const at = (day: number) => new Date(Date.UTC(2026, 0, day, 12));
 
 // Duplicated keys (ties broken by id) and nulls in the nullable columns, on purpose.
-const SEED: { expectedDelivery: Date | null; trackingStatus: TrackingStatus | null; statusCode: "SHIPMENT_CREATED" | "SHIPMENT_UPDATED" | "SHIPMENT_DELIVERED"; email: string; order: string }[] = [
+const SEED: {
+  expectedDelivery: Date | null;
+  trackingStatus: TrackingStatus | null;
+  statusCode: "SHIPMENT_CREATED" | "SHIPMENT_UPDATED" | "SHIPMENT_DELIVERED";
+  email: string;
+  order: string;
+}[] = [
   { expectedDelivery: at(10), trackingStatus: "IN_TRANSIT", statusCode: "SHIPMENT_UPDATED", email: "ana@example.com", order: "ORD-1" },
   { expectedDelivery: null, trackingStatus: null, statusCode: "SHIPMENT_CREATED", email: "bo@example.com", order: "ORD-2" },
   { expectedDelivery: at(8), trackingStatus: "DELIVERED", statusCode: "SHIPMENT_DELIVERED", email: "ana@example.com", order: "ORD-3" },
@@ -69,16 +94,30 @@ describe("shipments(orderBy, filter) and statusCounts", () => {
     auth = (await gw.tenant("acme")).basic;
     const viewer = { tenantId: "acme", channelId: 12 };
     for (const [i, s] of SEED.entries()) {
-      const id = await createShipment(gw.db, viewer, { shipmentNumber: `L${i + 1}`, orderNumbers: [s.order, `ALL-${i % 2}`], recipients: [{ email: s.email }] });
+      const id = await createShipment(gw.db, viewer, {
+        shipmentNumber: `L${i + 1}`,
+        orderNumbers: [s.order, `ALL-${i % 2}`],
+        recipients: [{ email: s.email }],
+      });
       // Columns tracking owns, set directly; createdAt pairs collide so the id tiebreak is exercised.
       await gw.db.shipment.update({
         where: { id },
-        data: { expectedDelivery: s.expectedDelivery, trackingStatus: s.trackingStatus, statusCode: s.statusCode, createdAt: at(Math.floor(i / 2) + 1), updatedAt: at(20 - i) },
+        data: {
+          expectedDelivery: s.expectedDelivery,
+          trackingStatus: s.trackingStatus,
+          statusCode: s.statusCode,
+          createdAt: at(Math.floor(i / 2) + 1),
+          updatedAt: at(20 - i),
+        },
       });
     }
     // Another tenant's shipment, which neither the list nor the counts may see.
     await gw.tenant("other");
-    await createShipment(gw.db, { tenantId: "other", channelId: 12 }, { shipmentNumber: "X1", orderNumbers: ["ORD-1"], recipients: [{ email: "ana@example.com" }] });
+    await createShipment(
+      gw.db,
+      { tenantId: "other", channelId: 12 },
+      { shipmentNumber: "X1", orderNumbers: ["ORD-1"], recipients: [{ email: "ana@example.com" }] },
+    );
     all = (await page({ first: 100 })).nodes;
   });
   afterAll(() => gw.close());
@@ -86,7 +125,11 @@ describe("shipments(orderBy, filter) and statusCounts", () => {
   async function page(variables: Record<string, unknown>) {
     const res = await gw.graphql(PAGE, variables, auth);
     expect(res.body.errors).toBeUndefined();
-    return res.body.data.shipments as { totalCount: number; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string; endCursor: string }; nodes: Row[] };
+    return res.body.data.shipments as {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string; endCursor: string };
+      nodes: Row[];
+    };
   }
 
   async function forwards(orderBy: unknown, filter?: unknown) {
@@ -142,7 +185,11 @@ describe("shipments(orderBy, filter) and statusCounts", () => {
 
   it("rejects a cursor of another orderBy, and one that is not a cursor, as bad input", async () => {
     const { pageInfo } = await page({ first: 2, orderBy: { field: "UPDATED_AT", direction: "ASC" } });
-    for (const after of [pageInfo.endCursor, "not-a-cursor", Buffer.from(JSON.stringify(["CREATED_AT", "yesterday", "ship_x"])).toString("base64url")]) {
+    for (const after of [
+      pageInfo.endCursor,
+      "not-a-cursor",
+      Buffer.from(JSON.stringify(["CREATED_AT", "yesterday", "ship_x"])).toString("base64url"),
+    ]) {
       const res = await gw.graphql(PAGE, { first: 2, after, orderBy: { field: "CREATED_AT" } }, auth);
       expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", details: [{ path: "after" }] });
     }
@@ -172,8 +219,16 @@ describe("shipments(orderBy, filter) and statusCounts", () => {
   });
 
   it("rejects a range that ends before it starts", async () => {
-    const res = await gw.graphql(PAGE, { first: 5, filter: { createdAt: { from: at(5).toISOString(), before: at(1).toISOString() } } }, auth);
-    expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", type: "validation_error", details: [{ path: "filter.createdAt" }] });
+    const res = await gw.graphql(
+      PAGE,
+      { first: 5, filter: { createdAt: { from: at(5).toISOString(), before: at(1).toISOString() } } },
+      auth,
+    );
+    expect(res.body.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      type: "validation_error",
+      details: [{ path: "filter.createdAt" }],
+    });
   });
 
   const COUNTS = "query ($filter: ShipmentFilter) { statusCounts(filter: $filter) { trackingStatus count } }";

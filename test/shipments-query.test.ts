@@ -27,7 +27,11 @@ describe("shipments(first, after, filter)", () => {
         await new Promise((r) => setTimeout(r, 20));
       }
     }
-    const delivered = { shipmentNumber: "S2", trackingNumber: "1ZLIST0002", tracking: [{ event: "Delivered", eventRecordedAt: "2024-01-01T00:00:00Z" }] };
+    const delivered = {
+      shipmentNumber: "S2",
+      trackingNumber: "1ZLIST0002",
+      tracking: [{ event: "Delivered", eventRecordedAt: "2024-01-01T00:00:00Z" }],
+    };
     expectNoErrors(await gw.execute(UpdateTrackingDocument, { input: delivered }, auth));
   });
   afterAll(() => gw.close());

@@ -31,7 +31,10 @@ const IN_TRANSIT: Reply = {
         service: "express",
         status: event("2024-02-01T10:00:00Z", "transit", "Processed at LEIPZIG - GERMANY"),
         estimatedTimeOfDelivery: "2024-02-03T18:00:00Z",
-        events: [event("2024-02-01T10:00:00Z", "transit", "Processed at LEIPZIG - GERMANY"), event("2024-01-31T09:00:00Z", "pre-transit", "Shipment information received")],
+        events: [
+          event("2024-02-01T10:00:00Z", "transit", "Processed at LEIPZIG - GERMANY"),
+          event("2024-01-31T09:00:00Z", "pre-transit", "Shipment information received"),
+        ],
       },
     ],
   },
@@ -62,7 +65,14 @@ describe("syncShipmentTracking against a failing courier", () => {
     auth = (await gw.tenant("acme")).basic;
     const created = await gw.execute(
       CreateShipmentDocument,
-      { input: { shipmentNumber: "DHL-1", shipmentCourier: "dhl", shipmentTrackingNumber: DHL_NUMBER, cartons: [{ trackingNumber: DHL_NUMBER, shipmentCarrier: "DHL" }] } },
+      {
+        input: {
+          shipmentNumber: "DHL-1",
+          shipmentCourier: "dhl",
+          shipmentTrackingNumber: DHL_NUMBER,
+          cartons: [{ trackingNumber: DHL_NUMBER, shipmentCarrier: "DHL" }],
+        },
+      },
       auth,
     );
     shipmentId = expectNoErrors(created).createShipment.id;
@@ -98,7 +108,12 @@ describe("syncShipmentTracking against a failing courier", () => {
     const res = await sync();
     expect(Date.now() - started).toBeLessThan(TIMEOUT_MS + 1_000);
     expect(res.status).toBe(504);
-    expect(res.body.errors![0]!.extensions).toMatchObject({ code: "COURIER_ERROR", type: "courier_error", courier: "dhl", upstream: { type: "timeout" } });
+    expect(res.body.errors![0]!.extensions).toMatchObject({
+      code: "COURIER_ERROR",
+      type: "courier_error",
+      courier: "dhl",
+      upstream: { type: "timeout" },
+    });
     expect(await written()).toEqual({ version: 2, events: 2, auditLogs: 1 });
   });
 
@@ -107,11 +122,20 @@ describe("syncShipmentTracking against a failing courier", () => {
     const res = await sync();
     expect(res.status).toBe(503);
     expect(res.headers.get("retry-after")).toBe("30");
-    expect(res.body.errors![0]!.extensions).toMatchObject({ code: "COURIER_ERROR", courier: "dhl", retryAfter: 30, upstream: { status: 429, type: "rate_limited" } });
+    expect(res.body.errors![0]!.extensions).toMatchObject({
+      code: "COURIER_ERROR",
+      courier: "dhl",
+      retryAfter: 30,
+      upstream: { status: 429, type: "rate_limited" },
+    });
 
     const calls = vendor.requests.length;
     const waiting = await sync();
-    expect(waiting.body.errors![0]!.extensions).toMatchObject({ code: "COURIER_ERROR", retryAfter: 30, upstream: { type: "rate_limited" } });
+    expect(waiting.body.errors![0]!.extensions).toMatchObject({
+      code: "COURIER_ERROR",
+      retryAfter: 30,
+      upstream: { type: "rate_limited" },
+    });
     expect(vendor.requests).toHaveLength(calls);
     expect(await written()).toEqual({ version: 2, events: 2, auditLogs: 1 });
     clock += 31_000;

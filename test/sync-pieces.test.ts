@@ -70,7 +70,12 @@ describe("syncShipmentTracking for a multi-piece shipment", () => {
       trackingStatus: "IN_TRANSIT",
       verificationStatus: "VERIFIED",
       cartons: [
-        { trackingNumber: LEAD, signedBy: "SMITH", trackingStatus: "DELIVERED", trackingEvents: [{ event: "Departed from Facility" }, { event: "Delivered" }] },
+        {
+          trackingNumber: LEAD,
+          signedBy: "SMITH",
+          trackingStatus: "DELIVERED",
+          trackingEvents: [{ event: "Departed from Facility" }, { event: "Delivered" }],
+        },
         { trackingNumber: CHILD, signedBy: null, trackingStatus: "IN_TRANSIT", trackingEvents: [{ event: "Departed from Facility" }] },
       ],
     });
@@ -81,7 +86,10 @@ describe("syncShipmentTracking for a multi-piece shipment", () => {
       version: 3,
       statusCode: "SHIPMENT_DELIVERED",
       trackingStatus: "DELIVERED",
-      cartons: [{ trackingNumber: LEAD, signedBy: "SMITH" }, { trackingNumber: CHILD, signedBy: "SMITH", trackingStatus: "DELIVERED" }],
+      cartons: [
+        { trackingNumber: LEAD, signedBy: "SMITH" },
+        { trackingNumber: CHILD, signedBy: "SMITH", trackingStatus: "DELIVERED" },
+      ],
     });
     expect(await gw.db.carton.count({ where: { shipmentId: id } })).toBe(2);
   });

@@ -23,7 +23,12 @@ describe("syncShipmentTracking", () => {
   const sync = (id: string, headers = auth) => gw.graphql(SYNC, { id }, headers);
 
   it("applies the courier's tracking once, verifies the number and notifies subscribers with source SYNC", async () => {
-    const id = await create({ shipmentNumber: "SIM-OFD", shipmentCourier: "simulator", shipmentTrackingNumber: "EZ3000000003", cartons: [{ trackingNumber: "EZ3000000003", shipmentCarrier: "SIMULATOR" }] });
+    const id = await create({
+      shipmentNumber: "SIM-OFD",
+      shipmentCourier: "simulator",
+      shipmentTrackingNumber: "EZ3000000003",
+      cartons: [{ trackingNumber: "EZ3000000003", shipmentCarrier: "SIMULATOR" }],
+    });
     const client = connect(gw.url, auth);
     const watcher = await subscribe(client, WATCH_SHIPMENT, { id });
     try {
@@ -41,7 +46,9 @@ describe("syncShipmentTracking", () => {
         expectedDelivery: "2024-01-16T14:00:00.000Z",
         verificationStatus: "VERIFIED",
       });
-      expect(shipment.cartons[0].trackingEvents.map((e: { eventId: string }) => e.eventId)).toEqual([1, 2, 3, 4, 5].map((n) => `EZ3000000003-${n}`));
+      expect(shipment.cartons[0].trackingEvents.map((e: { eventId: string }) => e.eventId)).toEqual(
+        [1, 2, 3, 4, 5].map((n) => `EZ3000000003-${n}`),
+      );
       expect(shipment.cartons[0].trackingEvents.every((e: { source: string }) => e.source === "SYNC")).toBe(true);
 
       // Nothing new at the courier: no new rows, no version bump, no publication.
@@ -55,7 +62,19 @@ describe("syncShipmentTracking", () => {
       expect(noopStatements).toBeLessThanOrEqual(7);
 
       // The next change is the next message: the repeated sync published nothing in between.
-      expectNoErrors(await gw.execute(UpdateTrackingDocument, { input: { shipmentNumber: "SIM-OFD", trackingNumber: "EZ3000000003", tracking: [{ event: "Delivered", eventRecordedAt: "2024-01-16T15:00:00Z" }] } }, auth));
+      expectNoErrors(
+        await gw.execute(
+          UpdateTrackingDocument,
+          {
+            input: {
+              shipmentNumber: "SIM-OFD",
+              trackingNumber: "EZ3000000003",
+              tracking: [{ event: "Delivered", eventRecordedAt: "2024-01-16T15:00:00Z" }],
+            },
+          },
+          auth,
+        ),
+      );
       const [synced, pushed] = await watcher.waitFor(2);
       expect(synced.data.trackingUpdated).toMatchObject({ source: "SYNC", version: 2, previousStatus: null, status: "OUT_FOR_DELIVERY" });
       expect(synced.data.trackingUpdated.events).toHaveLength(5);
@@ -83,13 +102,23 @@ describe("syncShipmentTracking", () => {
   it("detects the courier from the number when the shipment names none", async () => {
     const id = await create({ shipmentNumber: "SIM-DETECTED", cartons: [{ trackingNumber: "EZ2000000002" }] });
     const res = await sync(id);
-    expect(res.body.data.syncShipmentTracking).toMatchObject({ shipmentCourier: null, trackingStatus: "IN_TRANSIT", verificationStatus: "VERIFIED", version: 2 });
+    expect(res.body.data.syncShipmentTracking).toMatchObject({
+      shipmentCourier: null,
+      trackingStatus: "IN_TRANSIT",
+      verificationStatus: "VERIFIED",
+      version: 2,
+    });
   });
 
   it("leaves a number the courier does not know pending, without a new version", async () => {
     const id = await create({ shipmentNumber: "SIM-UNKNOWN", shipmentCourier: "simulator", shipmentTrackingNumber: "EZ7000000007" });
     const res = await sync(id);
-    expect(res.body.data.syncShipmentTracking).toMatchObject({ version: 1, verificationStatus: "PENDING", trackingStatus: null, cartons: [] });
+    expect(res.body.data.syncShipmentTracking).toMatchObject({
+      version: 1,
+      verificationStatus: "PENDING",
+      trackingStatus: null,
+      cartons: [],
+    });
   });
 
   it("answers BAD_USER_INPUT for a number the courier's format rules out, and writes nothing", async () => {
@@ -106,7 +135,12 @@ describe("syncShipmentTracking", () => {
 
   it("leaves the sync seed's example as it is while UPS has no credentials (no instant verification)", async () => {
     // The seed's own example number fails UPS's check digit; with UPS unconfigured nobody is asked.
-    const id = await create({ shipmentNumber: "SYNC-SEED", shipmentCourier: "ups", shipmentTrackingNumber: "1Z123E45678901234", cartons: [{ trackingNumber: "1Z123E45678901234", shipmentCarrier: "UPS" }] });
+    const id = await create({
+      shipmentNumber: "SYNC-SEED",
+      shipmentCourier: "ups",
+      shipmentTrackingNumber: "1Z123E45678901234",
+      cartons: [{ trackingNumber: "1Z123E45678901234", shipmentCarrier: "UPS" }],
+    });
     const res = await sync(id);
     expect(res.status).toBe(200);
     expect(res.body.data.syncShipmentTracking).toMatchObject({ id, version: 1, verificationStatus: "PENDING", trackingStatus: null });
@@ -115,9 +149,15 @@ describe("syncShipmentTracking", () => {
   it("answers NOT_FOUND for an unknown shipment and for another tenant's", async () => {
     const unknown = await sync("ship_doesnotexist");
     expect(unknown.status).toBe(404);
-    expect(unknown.body.errors![0]).toMatchObject({ message: "Shipment not found", extensions: { code: "NOT_FOUND", type: "not_found_error" } });
+    expect(unknown.body.errors![0]).toMatchObject({
+      message: "Shipment not found",
+      extensions: { code: "NOT_FOUND", type: "not_found_error" },
+    });
 
-    const theirs = await create({ shipmentNumber: "GLOBEX-1", shipmentCourier: "simulator", shipmentTrackingNumber: "EZ5000000005" }, other);
+    const theirs = await create(
+      { shipmentNumber: "GLOBEX-1", shipmentCourier: "simulator", shipmentTrackingNumber: "EZ5000000005" },
+      other,
+    );
     const foreign = await sync(theirs);
     expect(foreign.status).toBe(404);
     expect(foreign.body.errors![0]).toMatchObject({ message: "Shipment not found", extensions: { code: "NOT_FOUND" } });

@@ -24,13 +24,17 @@ describe("tenant isolation, generated", () => {
   let bShipmentId: string;
   let aBefore: unknown;
   const aShipment = () =>
-    gw.db.shipment.findFirstOrThrow({ where: { tenantId: "iso-a" }, select: { version: true, updatedAt: true, _count: { select: { trackingEvents: true } } } });
+    gw.db.shipment.findFirstOrThrow({
+      where: { tenantId: "iso-a" },
+      select: { version: true, updatedAt: true, _count: { select: { trackingEvents: true } } },
+    });
 
   beforeAll(async () => {
     gw = await startTestGateway();
     aAuth = (await gw.tenant("iso-a")).basic;
     b = await gw.tenant("iso-b");
-    const create = "mutation ($input: CreateShipmentInput!) { createShipment(input: $input) { id cartons { id trackingNumber items { id } trackingEvents { id } } } }";
+    const create =
+      "mutation ($input: CreateShipmentInput!) { createShipment(input: $input) { id cartons { id trackingNumber items { id } trackingEvents { id } } } }";
     const a = await gw.graphql(create, { input: seedShipmentInput({ poNumber: A_MARKER, shipmentTrackingNumber: "1ZASHIPLEVEL" }) }, aAuth);
     expect(a.body.errors).toBeUndefined();
     const shipment = a.body.data.createShipment;
@@ -38,7 +42,12 @@ describe("tenant isolation, generated", () => {
       shipment.id,
       "78974156816152",
       "1ZASHIPLEVEL",
-      ...shipment.cartons.flatMap((c: any) => [c.id, c.trackingNumber, ...c.items.map((i: any) => i.id), ...c.trackingEvents.map((e: any) => e.id)]),
+      ...shipment.cartons.flatMap((c: any) => [
+        c.id,
+        c.trackingNumber,
+        ...c.items.map((i: any) => i.id),
+        ...c.trackingEvents.map((e: any) => e.id),
+      ]),
     ];
     aCursor = (await gw.graphql("{ shipments(first: 1) { pageInfo { endCursor } } }", {}, aAuth)).body.data.shipments.pageInfo.endCursor;
     const own = await gw.graphql(create, { input: { shipmentNumber: "B-SHIP", cartons: [{ trackingNumber: "1ZBONLY" }] } }, b.basic);
@@ -60,7 +69,11 @@ describe("tenant isolation, generated", () => {
     const client = createClient({ url: wsUrl(gw.url), webSocketImpl: WebSocket, connectionParams: b.basic, retryAttempts: 0 });
     return new Promise<unknown>((resolve) => {
       client.subscribe(
-        { query: "subscription ($shipmentId: ID, $trackingNumber: String) { trackingUpdated(shipmentId: $shipmentId, trackingNumber: $trackingNumber) { version } }", variables },
+        {
+          query:
+            "subscription ($shipmentId: ID, $trackingNumber: String) { trackingUpdated(shipmentId: $shipmentId, trackingNumber: $trackingNumber) { version } }",
+          variables,
+        },
         { next: resolve, error: (errors) => resolve({ errors }), complete: () => resolve({ completed: true }) },
       );
     }).finally(() => client.dispose());
@@ -97,7 +110,9 @@ describe("tenant isolation, generated", () => {
       return res;
     },
     shipmentsFilter: async (v) => {
-      const res = await query("query ($v: String!) { shipments(first: 10, filter: { trackingNumber: $v }) { totalCount nodes { id } } }", { v });
+      const res = await query("query ($v: String!) { shipments(first: 10, filter: { trackingNumber: $v }) { totalCount nodes { id } } }", {
+        v,
+      });
       expect(res.body).toEqual({ data: { shipments: { totalCount: 0, nodes: [] } } });
       return res;
     },
@@ -153,11 +168,16 @@ describe("tenant isolation, generated", () => {
     const [stolen, madeUp] = await Promise.all([page(aCursor), page(`${aCursor.slice(0, -2)}xx`)]);
     expect(stolen.status).toBe(400);
     // Identical but for each request's own id.
-    const withoutRequestIds = (body: typeof stolen.body) => JSON.parse(JSON.stringify(body).replace(/"requestId":"[^"]*"/g, '"requestId":""'));
+    const withoutRequestIds = (body: typeof stolen.body) =>
+      JSON.parse(JSON.stringify(body).replace(/"requestId":"[^"]*"/g, '"requestId":""'));
     expect(withoutRequestIds(stolen.body)).toEqual(withoutRequestIds(madeUp.body));
     expect(stolen.body.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", details: [{ path: "after" }] });
     // A's own cursor still pages for A.
-    const own = await gw.graphql("query ($after: String) { shipments(first: 5, after: $after) { nodes { id } } }", { after: aCursor }, aAuth);
+    const own = await gw.graphql(
+      "query ($after: String) { shipments(first: 5, after: $after) { nodes { id } } }",
+      { after: aCursor },
+      aAuth,
+    );
     expect(own.body).toEqual({ data: { shipments: { nodes: [] } } });
   });
 });

@@ -26,8 +26,18 @@ describe("tenant isolation", () => {
   const lookups = [
     ["by id", "query ($v: ID!) { shipment(id: $v) { id } }", () => shipmentId, "shipment"],
     ["by number", "query ($v: String!) { shipmentByNumber(shipmentNumber: $v) { id } }", () => "78974156816152", "shipmentByNumber"],
-    ["by carton tracking number", "query ($v: String!) { shipmentByTrackingNumber(trackingNumber: $v) { id } }", () => "1Z999AA10123456784", "shipmentByTrackingNumber"],
-    ["by shipment tracking number", "query ($v: String!) { shipmentByTrackingNumber(trackingNumber: $v) { id } }", () => "1ZSHIPLEVEL", "shipmentByTrackingNumber"],
+    [
+      "by carton tracking number",
+      "query ($v: String!) { shipmentByTrackingNumber(trackingNumber: $v) { id } }",
+      () => "1Z999AA10123456784",
+      "shipmentByTrackingNumber",
+    ],
+    [
+      "by shipment tracking number",
+      "query ($v: String!) { shipmentByTrackingNumber(trackingNumber: $v) { id } }",
+      () => "1ZSHIPLEVEL",
+      "shipmentByTrackingNumber",
+    ],
   ] as const;
 
   for (const [name, query, value, field] of lookups) {
@@ -37,7 +47,10 @@ describe("tenant isolation", () => {
       const other = await gw.graphql(query, { v: value() }, b.basic);
       expect(other.status).toBe(404);
       expect(other.body.data[field]).toBeNull();
-      expect(other.body.errors?.[0]).toMatchObject({ message: "Shipment not found", extensions: { code: "NOT_FOUND", type: "not_found_error" } });
+      expect(other.body.errors?.[0]).toMatchObject({
+        message: "Shipment not found",
+        extensions: { code: "NOT_FOUND", type: "not_found_error" },
+      });
     });
   }
 
@@ -58,7 +71,11 @@ describe("tenant isolation", () => {
   });
 
   it("the other tenant may reuse the same shipment number and tracking number", async () => {
-    const res = await gw.graphql("mutation ($input: CreateShipmentInput!) { createShipment(input: $input) { id } }", { input: seedShipmentInput() }, b.basic);
+    const res = await gw.graphql(
+      "mutation ($input: CreateShipmentInput!) { createShipment(input: $input) { id } }",
+      { input: seedShipmentInput() },
+      b.basic,
+    );
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.createShipment.id).not.toBe(shipmentId);
   });

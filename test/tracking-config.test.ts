@@ -17,13 +17,22 @@ describe("background tracking configuration", () => {
   });
 
   it("reads every knob", () => {
-    const config = parseConfig({ ...DATABASE, TRACKING_POLL: "off", TRACKING_POLL_INTERVAL_SECONDS: "10", TRACKING_POLL_BUDGET: "5", TRACKING_POLL_BACKOFF_SECONDS: "600", TRACKING_EXPIRY_DAYS: "14", DHL_API_KEY: "key" });
+    const config = parseConfig({
+      ...DATABASE,
+      TRACKING_POLL: "off",
+      TRACKING_POLL_INTERVAL_SECONDS: "10",
+      TRACKING_POLL_BUDGET: "5",
+      TRACKING_POLL_BACKOFF_SECONDS: "600",
+      TRACKING_EXPIRY_DAYS: "14",
+      DHL_API_KEY: "key",
+    });
     expect(config.trackingPoll).toEqual({ enabled: false, intervalSeconds: 10, budget: 5, backoffSeconds: 600, expiryDays: 14 });
     expect(config.couriers.dhl.apiKey).toBe("key");
   });
 
   it("reports every problem at once, courier settings included", () => {
-    const parse = () => parseConfig({ ...DATABASE, TRACKING_POLL: "sometimes", TRACKING_POLL_BUDGET: "0", TRACKING_EXPIRY_DAYS: "x", UPS_CLIENT_ID: "id" });
+    const parse = () =>
+      parseConfig({ ...DATABASE, TRACKING_POLL: "sometimes", TRACKING_POLL_BUDGET: "0", TRACKING_EXPIRY_DAYS: "x", UPS_CLIENT_ID: "id" });
     expect(parse).toThrow(ConfigError);
     try {
       parse();

@@ -28,14 +28,19 @@ describe("trackingEventsConnection", () => {
     gw = await startTestGateway();
     auth = (await gw.tenant("acme")).basic;
     // Sent out of order on purpose: pages follow eventRecordedAt, not arrival.
-    const events = (carton: string, days: number[]) => days.map((d) => ({ event: `scan ${d}`, eventId: `${carton}-${d}`, eventRecordedAt: day(d) }));
-    id = await createShipment(gw.db, { tenantId: "acme", channelId: 12 }, {
-      shipmentNumber: "EV1",
-      cartons: [
-        { trackingNumber: "1ZEVENTS01", tracking: events("a", [3, 1, 5]) },
-        { trackingNumber: "1ZEVENTS02", tracking: events("b", [4, 2]) },
-      ],
-    });
+    const events = (carton: string, days: number[]) =>
+      days.map((d) => ({ event: `scan ${d}`, eventId: `${carton}-${d}`, eventRecordedAt: day(d) }));
+    id = await createShipment(
+      gw.db,
+      { tenantId: "acme", channelId: 12 },
+      {
+        shipmentNumber: "EV1",
+        cartons: [
+          { trackingNumber: "1ZEVENTS01", tracking: events("a", [3, 1, 5]) },
+          { trackingNumber: "1ZEVENTS02", tracking: events("b", [4, 2]) },
+        ],
+      },
+    );
   });
   afterAll(() => gw.close());
 
@@ -67,9 +72,22 @@ describe("trackingEventsConnection", () => {
 
   it("keeps Carton.trackingEvents(last:) a list, and offers the same events as a connection", async () => {
     const { cartons } = await page({ first: 1 });
-    expect(cartons.map((c: { trackingEvents: { eventId: string }[] }) => ids(c.trackingEvents))).toEqual([["a-3", "a-5"], ["b-2", "b-4"]]);
-    expect(cartons.map((c: { trackingEventsConnection: { nodes: { eventId: string }[] } }) => ids(c.trackingEventsConnection.nodes))).toEqual([["a-3", "a-5"], ["b-2", "b-4"]]);
-    expect(cartons.map((c: { trackingEventsConnection: { pageInfo: { hasPreviousPage: boolean } } }) => c.trackingEventsConnection.pageInfo.hasPreviousPage)).toEqual([true, false]);
+    expect(cartons.map((c: { trackingEvents: { eventId: string }[] }) => ids(c.trackingEvents))).toEqual([
+      ["a-3", "a-5"],
+      ["b-2", "b-4"],
+    ]);
+    expect(
+      cartons.map((c: { trackingEventsConnection: { nodes: { eventId: string }[] } }) => ids(c.trackingEventsConnection.nodes)),
+    ).toEqual([
+      ["a-3", "a-5"],
+      ["b-2", "b-4"],
+    ]);
+    expect(
+      cartons.map(
+        (c: { trackingEventsConnection: { pageInfo: { hasPreviousPage: boolean } } }) =>
+          c.trackingEventsConnection.pageInfo.hasPreviousPage,
+      ),
+    ).toEqual([true, false]);
   });
 
   it("loads a first page of events inside the shipment list's one statement", async () => {

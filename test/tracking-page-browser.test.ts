@@ -62,7 +62,15 @@ describe.skipIf("missing" in chromium)("the tracking page in Chromium", () => {
         input: {
           shipmentNumber: "78974156816152",
           trackingNumber: "1Z999AA10123456784",
-          tracking: [{ event: "Out for delivery from the browser test", eventId: "browser-1", eventRecordedAt: new Date().toISOString(), location: "Seattle, WA", shipmentCarrier: "UPS" }],
+          tracking: [
+            {
+              event: "Out for delivery from the browser test",
+              eventId: "browser-1",
+              eventRecordedAt: new Date().toISOString(),
+              location: "Seattle, WA",
+              shipmentCarrier: "UPS",
+            },
+          ],
         },
       },
       demo,

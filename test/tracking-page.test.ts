@@ -34,7 +34,11 @@ async function openStream(url: string, headers: Record<string, string> = {}) {
         buffer = buffer.slice(end + 2);
         const fields = block.split("\n").filter((line) => !line.startsWith(":") && line.includes(":"));
         if (!fields.some((line) => line.startsWith("data:"))) continue; // retry:, comments
-        const value = (name: string) => fields.find((line) => line.startsWith(`${name}:`))?.slice(name.length + 1).trim();
+        const value = (name: string) =>
+          fields
+            .find((line) => line.startsWith(`${name}:`))
+            ?.slice(name.length + 1)
+            .trim();
         return { id: value("id"), event: value("event") ?? "message", data: value("data")! };
       }
       const { value, done } = await reader.read();
@@ -100,16 +104,31 @@ describe("Shipment.publicTrackingUrl", () => {
 
 describe("the page", () => {
   it("shows status, progress, expected delivery and history, rendered on the server", async () => {
-    await push(acme, "78974156816152", NUMBER, { event: "Departed facility", eventId: "page-1", eventRecordedAt: "2030-01-02T10:00:00Z", location: "Louisville, KY" });
-    await gw.db.trackingEvent.updateMany({ where: { shipmentId: shipment.id, eventId: "page-1" }, data: { localTime: "2030-01-02T05:00:00" } });
-    await push(acme, "78974156816152", NUMBER, { event: "Arrived at hub", eventId: "page-2", eventRecordedAt: "2030-01-03T08:30:00Z", location: "Memphis, TN" });
+    await push(acme, "78974156816152", NUMBER, {
+      event: "Departed facility",
+      eventId: "page-1",
+      eventRecordedAt: "2030-01-02T10:00:00Z",
+      location: "Louisville, KY",
+    });
+    await gw.db.trackingEvent.updateMany({
+      where: { shipmentId: shipment.id, eventId: "page-1" },
+      data: { localTime: "2030-01-02T05:00:00" },
+    });
+    await push(acme, "78974156816152", NUMBER, {
+      event: "Arrived at hub",
+      eventId: "page-2",
+      eventRecordedAt: "2030-01-03T08:30:00Z",
+      location: "Memphis, TN",
+    });
 
     const res = await page(shipment.publicTrackingUrl);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
     expect(res.headers.get("cache-control")).toBe("no-store");
     expect(res.headers.get("referrer-policy")).toBe("no-referrer");
-    expect(res.headers.get("content-security-policy")).toMatch(/default-src 'none'; style-src 'nonce-[^']+'; script-src 'nonce-[^']+'; connect-src 'self'/);
+    expect(res.headers.get("content-security-policy")).toMatch(
+      /default-src 'none'; style-src 'nonce-[^']+'; script-src 'nonce-[^']+'; connect-src 'self'/,
+    );
     const html = await res.text();
     expect(html).toMatch(/<html lang="en">/);
     expect(html).toMatch(/<header>[\s\S]*<main id="main">[\s\S]*<\/main>[\s\S]*<footer>/);
@@ -138,8 +157,15 @@ describe("the page", () => {
     const { recipients: people, shipToAddress: address } = recipients.body.data.shipment;
     const secrets = [
       ...people.flatMap((p: any) => [p.email, p.name.firstName, p.name.lastName, p.phone.number]),
-      address.addressLine1, address.addressLine2, address.addressLine3, address.addressLine4, address.postalCode, address.email,
-      address.name.firstName, address.name.lastName, address.phone.number,
+      address.addressLine1,
+      address.addressLine2,
+      address.addressLine3,
+      address.addressLine4,
+      address.postalCode,
+      address.email,
+      address.name.firstName,
+      address.name.lastName,
+      address.phone.number,
       "Shipment picked up", // a carrier note of the seed's event: notes may name who signed
     ].filter(Boolean);
     expect(secrets.length).toBeGreaterThan(8);
@@ -177,7 +203,12 @@ describe("the page", () => {
 
   it("escapes what carriers send", async () => {
     const payload = `<img src=x onerror="alert(1)"><script>alert('x')</script>&`;
-    await push(acme, "SIBLING-1", OTHER_NUMBER, { event: payload, eventId: "xss-1", eventRecordedAt: "2030-01-04T00:00:00Z", location: `"><svg onload=alert(2)>` });
+    await push(acme, "SIBLING-1", OTHER_NUMBER, {
+      event: payload,
+      eventId: "xss-1",
+      eventRecordedAt: "2030-01-04T00:00:00Z",
+      location: `"><svg onload=alert(2)>`,
+    });
     const html = await (await page(sibling.publicTrackingUrl)).text();
     expect(html).not.toContain("<img src=x");
     expect(html).not.toContain("<svg");
@@ -191,7 +222,11 @@ describe("the page", () => {
     expect(post.status).toBe(405);
     expect(post.headers.get("allow")).toBe("GET, HEAD");
     const token = new URL(shipment.publicTrackingUrl).searchParams.get("token")!;
-    const api = await gw.graphql("{ shipments(first: 1) { nodes { id } } }", {}, { authorization: `Bearer ${token}`, "x-fabric-tenant-id": "acme" });
+    const api = await gw.graphql(
+      "{ shipments(first: 1) { nodes { id } } }",
+      {},
+      { authorization: `Bearer ${token}`, "x-fabric-tenant-id": "acme" },
+    );
     expect(api.status).toBe(401);
     expect(api.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   });
@@ -210,9 +245,22 @@ describe("live updates", () => {
       expect(stream.response.status).toBe(200);
       expect(stream.response.headers.get("content-type")).toBe("text/event-stream; charset=utf-8");
       // Committed first: another shipment of the tenant, and another tenant's shipment with the same number.
-      await push(acme, "SIBLING-1", OTHER_NUMBER, { event: "Sibling moved", eventId: "live-sibling", eventRecordedAt: "2030-01-05T00:00:00Z" });
-      await push(globex, "78974156816152", NUMBER, { event: "Foreign moved", eventId: "live-foreign", eventRecordedAt: "2030-01-05T00:00:00Z" });
-      await push(acme, "78974156816152", NUMBER, { event: "Out for delivery", eventId: "live-own", eventRecordedAt: "2030-01-06T07:00:00Z", location: "Seattle, WA" });
+      await push(acme, "SIBLING-1", OTHER_NUMBER, {
+        event: "Sibling moved",
+        eventId: "live-sibling",
+        eventRecordedAt: "2030-01-05T00:00:00Z",
+      });
+      await push(globex, "78974156816152", NUMBER, {
+        event: "Foreign moved",
+        eventId: "live-foreign",
+        eventRecordedAt: "2030-01-05T00:00:00Z",
+      });
+      await push(acme, "78974156816152", NUMBER, {
+        event: "Out for delivery",
+        eventId: "live-own",
+        eventRecordedAt: "2030-01-06T07:00:00Z",
+        location: "Seattle, WA",
+      });
 
       const update = await stream.next();
       expect(update.event).toBe("update");
@@ -230,7 +278,8 @@ describe("live updates", () => {
   });
 
   it("resumes after Last-Event-ID, so a reconnecting page misses nothing", async () => {
-    const before = (await gw.graphql("query ($id: ID!) { shipment(id: $id) { version } }", { id: shipment.id }, acme)).body.data.shipment.version;
+    const before = (await gw.graphql("query ($id: ID!) { shipment(id: $id) { version } }", { id: shipment.id }, acme)).body.data.shipment
+      .version;
     await push(acme, "78974156816152", NUMBER, { event: "Delivered", eventId: "live-delivered", eventRecordedAt: "2030-01-06T12:00:00Z" });
     const url = (await liveUrl(shipment.publicTrackingUrl)).replace(/afterVersion=\d+/, "afterVersion=0");
     const stream = await openStream(url, { "last-event-id": String(before) });
@@ -251,7 +300,10 @@ describe("under a persisted-operations allowlist", () => {
       const auth = (await strict.tenant("acme")).bearer;
       const refused = await strict.graphql("{ shipments(first: 1) { nodes { id } } }", {}, auth);
       expect(refused.body.errors?.[0]?.message).toMatch(/persisted|allow/i);
-      const id = await createShipment(strict.db, { tenantId: "acme", channelId: 12 }, { shipmentNumber: "ALLOW-1", cartons: [{ trackingNumber: NUMBER }] } as ShipmentDocument);
+      const id = await createShipment(strict.db, { tenantId: "acme", channelId: 12 }, {
+        shipmentNumber: "ALLOW-1",
+        cartons: [{ trackingNumber: NUMBER }],
+      } as ShipmentDocument);
       const token = await strict.services.trackingPage.tokens.tokenFor(id);
       const res = await fetch(new URL(`/track/${NUMBER}?token=${token}`, strict.url));
       expect(res.status).toBe(200);

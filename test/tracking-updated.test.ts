@@ -20,9 +20,26 @@ describe("trackingUpdated over graphql-ws", () => {
   let counter = 0;
   const push = async (event: string, trackingNumber = "1ZSUB0000001") => {
     counter += 1;
-    const { updateTracking } = expectNoErrors(await gw.execute(UpdateTrackingDocument, {
-      input: { shipmentNumber: "SUB-1", trackingNumber, tracking: [{ event, eventId: `sub-${counter}`, eventRecordedAt: new Date(Date.UTC(2024, 0, 1, counter)).toISOString(), shipmentCarrier: "UPS" }] },
-    }, acme.basic));
+    const { updateTracking } = expectNoErrors(
+      await gw.execute(
+        UpdateTrackingDocument,
+        {
+          input: {
+            shipmentNumber: "SUB-1",
+            trackingNumber,
+            tracking: [
+              {
+                event,
+                eventId: `sub-${counter}`,
+                eventRecordedAt: new Date(Date.UTC(2024, 0, 1, counter)).toISOString(),
+                shipmentCarrier: "UPS",
+              },
+            ],
+          },
+        },
+        acme.basic,
+      ),
+    );
     return updateTracking.shipments[0]!.version;
   };
 
@@ -30,9 +47,21 @@ describe("trackingUpdated over graphql-ws", () => {
     gw = await startTestGateway();
     acme = await gw.tenant("acme");
     globex = await gw.tenant("globex");
-    const { createShipment } = expectNoErrors(await gw.execute(CreateShipmentDocument, {
-      input: { shipmentNumber: "SUB-1", cartons: [{ trackingNumber: "1ZSUB0000001", shipmentCarrier: "UPS" }, { trackingNumber: "1ZSUB0000002", shipmentCarrier: "UPS" }] },
-    }, acme.basic));
+    const { createShipment } = expectNoErrors(
+      await gw.execute(
+        CreateShipmentDocument,
+        {
+          input: {
+            shipmentNumber: "SUB-1",
+            cartons: [
+              { trackingNumber: "1ZSUB0000001", shipmentCarrier: "UPS" },
+              { trackingNumber: "1ZSUB0000002", shipmentCarrier: "UPS" },
+            ],
+          },
+        },
+        acme.basic,
+      ),
+    );
     shipmentId = createShipment.id;
   });
   afterAll(() => gw.close());
@@ -47,11 +76,23 @@ describe("trackingUpdated over graphql-ws", () => {
     socket.send(JSON.stringify({ id: "s1", type: "subscribe", payload: { query: SUBSCRIPTION, variables: { shipmentId } } }));
     await new Promise((r) => setTimeout(r, 200));
     const version = await push("picked up");
-    await expect.poll(() => messages[1]).toMatchObject({
-      id: "s1",
-      type: "next",
-      payload: { data: { trackingUpdated: { version, source: "PUSH", previousStatus: null, status: "IN_TRANSIT", events: [{ event: "picked up", status: "IN_TRANSIT" }] } } },
-    });
+    await expect
+      .poll(() => messages[1])
+      .toMatchObject({
+        id: "s1",
+        type: "next",
+        payload: {
+          data: {
+            trackingUpdated: {
+              version,
+              source: "PUSH",
+              previousStatus: null,
+              status: "IN_TRANSIT",
+              events: [{ event: "picked up", status: "IN_TRANSIT" }],
+            },
+          },
+        },
+      });
     socket.send(JSON.stringify({ id: "s1", type: "complete" }));
     socket.close();
   });
@@ -71,7 +112,12 @@ describe("trackingUpdated over graphql-ws", () => {
     const version = await push("arrived at facility");
     let text = "";
     while (!text.includes('"trackingUpdated"')) text += new TextDecoder().decode((await reader.read()).value);
-    const data = JSON.parse(text.split("\n").find((line) => line.startsWith("data:") && line.includes("trackingUpdated"))!.slice(5));
+    const data = JSON.parse(
+      text
+        .split("\n")
+        .find((line) => line.startsWith("data:") && line.includes("trackingUpdated"))!
+        .slice(5),
+    );
     expect(data.data.trackingUpdated).toMatchObject({ version, source: "PUSH", events: [{ event: "arrived at facility" }] });
     abort.abort();
   });
@@ -79,7 +125,9 @@ describe("trackingUpdated over graphql-ws", () => {
   it("closes with 4403 when connection_init carries bad credentials", async () => {
     const socket = new WebSocket(wsUrl(gw.url), "graphql-transport-ws");
     await new Promise((resolve) => socket.once("open", resolve));
-    socket.send(JSON.stringify({ type: "connection_init", payload: { authorization: "Basic " + Buffer.from("acme:wrong").toString("base64") } }));
+    socket.send(
+      JSON.stringify({ type: "connection_init", payload: { authorization: `Basic ${Buffer.from("acme:wrong").toString("base64")}` } }),
+    );
     const [code] = await new Promise<[number, string]>((resolve) => socket.once("close", (c, r) => resolve([c, String(r)])));
     expect(code).toBe(4403);
   });
@@ -90,7 +138,11 @@ describe("trackingUpdated over graphql-ws", () => {
     const other = await subscribe(connect(gw.url, globex.basic), SUBSCRIPTION);
     const version = await push("arrived at hub");
     const [update] = await own.waitFor(1);
-    expect(update.data.trackingUpdated).toMatchObject({ version, shipment: { id: shipmentId, version }, events: [{ event: "arrived at hub" }] });
+    expect(update.data.trackingUpdated).toMatchObject({
+      version,
+      shipment: { id: shipmentId, version },
+      events: [{ event: "arrived at hub" }],
+    });
     const second = await push("out for delivery", "1ZSUB0000002");
     const [onCarton] = await byNumber.waitFor(1);
     expect(onCarton.data.trackingUpdated.version).toBe(second); // the first push touched another carton
@@ -115,7 +167,9 @@ describe("trackingUpdated over graphql-ws", () => {
     const sub = await subscribe(connect(gw.url, acme.basic), SUBSCRIPTION, { shipmentId, afterVersion: missedFrom });
     const replayed = await sub.waitFor(2);
     expect(replayed.map((r) => r.data.trackingUpdated.version)).toEqual([missedFrom + 1, missedFrom + 2]);
-    expect(replayed[1].data.trackingUpdated.events).toEqual([{ eventId: expect.any(String), event: "out for delivery", status: "OUT_FOR_DELIVERY" }]);
+    expect(replayed[1].data.trackingUpdated.events).toEqual([
+      { eventId: expect.any(String), event: "out for delivery", status: "OUT_FOR_DELIVERY" },
+    ]);
     const live = await push("delivered");
     const all = await sub.waitFor(3);
     expect(all.map((r) => r.data.trackingUpdated.version)).toEqual([missedFrom + 1, missedFrom + 2, live]);

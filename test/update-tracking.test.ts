@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FABRIC_REQUEST, FABRIC_RESPONSE, mismatches, seedShipmentInput, SHIPMENT_DOCUMENT } from "./support/documents.js";
 import { startTestGateway, type TestGateway } from "./support/gateway.js";
 
-export const UPDATE_TRACKING = `mutation ($input: UpdateTrackingInput!) {
+const UPDATE_TRACKING = `mutation ($input: UpdateTrackingInput!) {
   updateTracking(input: $input) {
     shipments { ...ShipmentDocument }
     appliedEvents { id eventId event eventRecordedAt location notes { description } shipmentCarrier status substatus source trackingNumber }
@@ -82,7 +82,8 @@ describe("updateTracking", () => {
       { event: "Delivered", eventRecordedAt: "2024-01-03T10:00:00Z" },
       { event: "Out for delivery", eventRecordedAt: "2024-01-03T08:00:00Z" },
     ]);
-    let shipment = (await push("1ZROLLUP0001", [{ event: "In transit", eventRecordedAt: "2024-01-04T10:00:00Z" }])).body.data.updateTracking.shipments[0];
+    let shipment = (await push("1ZROLLUP0001", [{ event: "In transit", eventRecordedAt: "2024-01-04T10:00:00Z" }])).body.data.updateTracking
+      .shipments[0];
     expect(shipment.cartons[0]).toMatchObject({ trackingStatus: "DELIVERED", trackingSubstatus: "delivered_001" });
     expect(shipment.cartons[0].tracking.map((e: { event: string }) => e.event)).toEqual(["Out for delivery", "Delivered", "In transit"]);
     expect(shipment).toMatchObject({ statusCode: "SHIPMENT_PARTIALLY_DELIVERED", version: 3 });
@@ -99,7 +100,10 @@ describe("updateTracking", () => {
     // The audit log shows the updates that moved statusCode (not the late in-transit scan, version 3)…
     const tracked = shipment.auditLogs.filter((a: { auditType: string }) => a.auditType === "TRACKING_UPDATE");
     expect(tracked.map((a: { source: string; updatedFields: unknown }) => [a.source, a.updatedFields])).toEqual(
-      ["SHIPMENT_CREATED", "SHIPMENT_PARTIALLY_DELIVERED", "SHIPMENT_DELIVERED"].map((was) => ["PUSH", [{ fieldName: "statusCode", fieldOriginalValue: was }]]),
+      ["SHIPMENT_CREATED", "SHIPMENT_PARTIALLY_DELIVERED", "SHIPMENT_DELIVERED"].map((was) => [
+        "PUSH",
+        [{ fieldName: "statusCode", fieldOriginalValue: was }],
+      ]),
     );
     // …while every version keeps its row, for subscriptions that replay from a version.
     const rows = await gw.db.auditLog.findMany({ where: { shipmentId: id, trackingSource: { not: null } }, orderBy: { version: "asc" } });
@@ -107,17 +111,32 @@ describe("updateTracking", () => {
   });
 
   it("completes a pickup shipment when the customer collects it", async () => {
-    await create({ shipmentNumber: "PICKUP-1", type: "PICKUP", statusCode: "PICKUP_CREATED", cartons: [{ trackingNumber: "1ZPICKUP0001", shipmentCarrier: "UPS" }] });
+    await create({
+      shipmentNumber: "PICKUP-1",
+      type: "PICKUP",
+      statusCode: "PICKUP_CREATED",
+      cartons: [{ trackingNumber: "1ZPICKUP0001", shipmentCarrier: "UPS" }],
+    });
     const push = (event: string, eventRecordedAt: string) =>
-      gw.graphql(UPDATE_TRACKING, { input: { shipmentNumber: "PICKUP-1", trackingNumber: "1ZPICKUP0001", tracking: [{ event, eventRecordedAt }] } }, auth);
-    expect((await push("Ready for pickup", "2024-02-01T10:00:00Z")).body.data.updateTracking.shipments[0].statusCode).toBe("PICKUP_CREATED");
+      gw.graphql(
+        UPDATE_TRACKING,
+        { input: { shipmentNumber: "PICKUP-1", trackingNumber: "1ZPICKUP0001", tracking: [{ event, eventRecordedAt }] } },
+        auth,
+      );
+    expect((await push("Ready for pickup", "2024-02-01T10:00:00Z")).body.data.updateTracking.shipments[0].statusCode).toBe(
+      "PICKUP_CREATED",
+    );
     const collected = (await push("Picked up by customer", "2024-02-02T10:00:00Z")).body.data.updateTracking.shipments[0];
     expect(collected).toMatchObject({ statusCode: "PICKUP_COMPLETED", trackingStatus: "DELIVERED", trackingSubstatus: "delivered_002" });
   });
 
   it("answers NOT_FOUND for an unknown shipment or carton", async () => {
     const event = [{ event: "picked up", eventRecordedAt: "2024-01-01T00:00:00Z" }];
-    const noShipment = await gw.graphql(UPDATE_TRACKING, { input: { shipmentNumber: "NOPE", trackingNumber: "1Z999AA10123456784", tracking: event } }, auth);
+    const noShipment = await gw.graphql(
+      UPDATE_TRACKING,
+      { input: { shipmentNumber: "NOPE", trackingNumber: "1Z999AA10123456784", tracking: event } },
+      auth,
+    );
     expect(noShipment.status).toBe(404);
     expect(noShipment.body.errors![0]!.extensions).toMatchObject({ code: "NOT_FOUND", type: "not_found_error" });
     const noCarton = await gw.graphql(UPDATE_TRACKING, { input: { ...FABRIC_REQUEST, trackingNumber: "1ZNOSUCHCARTON" } }, auth);
@@ -126,12 +145,29 @@ describe("updateTracking", () => {
 
   it("rejects a malformed event naming the field, and writes nothing of the request", async () => {
     const before = await gw.db.trackingEvent.count();
-    const bad = await gw.graphql(UPDATE_TRACKING, {
-      input: { ...FABRIC_REQUEST, tracking: [{ event: "arrived", eventId: "new-1", eventRecordedAt: "2024-01-01T00:00:00Z" }, { event: " ", eventRecordedAt: "2024-01-01T00:00:00Z" }] },
-    }, auth);
+    const bad = await gw.graphql(
+      UPDATE_TRACKING,
+      {
+        input: {
+          ...FABRIC_REQUEST,
+          tracking: [
+            { event: "arrived", eventId: "new-1", eventRecordedAt: "2024-01-01T00:00:00Z" },
+            { event: " ", eventRecordedAt: "2024-01-01T00:00:00Z" },
+          ],
+        },
+      },
+      auth,
+    );
     expect(bad.status).toBe(400);
-    expect(bad.body.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", details: [{ path: "input.tracking[1].event", message: "must not be empty" }] });
-    const badTime = await gw.graphql(UPDATE_TRACKING, { input: { ...FABRIC_REQUEST, tracking: [{ event: "arrived", eventRecordedAt: "yesterday" }] } }, auth);
+    expect(bad.body.errors![0]!.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      details: [{ path: "input.tracking[1].event", message: "must not be empty" }],
+    });
+    const badTime = await gw.graphql(
+      UPDATE_TRACKING,
+      { input: { ...FABRIC_REQUEST, tracking: [{ event: "arrived", eventRecordedAt: "yesterday" }] } },
+      auth,
+    );
     expect(badTime.status).toBe(400);
     expect(badTime.body.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", type: "validation_error" });
     expect(badTime.body.errors![0]!.message).toContain("input.tracking[0].eventRecordedAt");
@@ -139,9 +175,17 @@ describe("updateTracking", () => {
   });
 
   it("answers CONFLICT with currentVersion for a stale expectedVersion", async () => {
-    const res = await gw.graphql(UPDATE_TRACKING, {
-      input: { ...FABRIC_REQUEST, expectedVersion: 1, tracking: [{ event: "arrived", eventId: "conflict-1", eventRecordedAt: "2024-01-01T00:00:00Z" }] },
-    }, auth);
+    const res = await gw.graphql(
+      UPDATE_TRACKING,
+      {
+        input: {
+          ...FABRIC_REQUEST,
+          expectedVersion: 1,
+          tracking: [{ event: "arrived", eventId: "conflict-1", eventRecordedAt: "2024-01-01T00:00:00Z" }],
+        },
+      },
+      auth,
+    );
     expect(res.status).toBe(409);
     expect(res.body.errors![0]!.extensions).toMatchObject({ code: "CONFLICT", type: "conflict_error", currentVersion: 2 });
     expect(await gw.db.trackingEvent.count({ where: { eventId: "conflict-1" } })).toBe(0);
@@ -154,7 +198,11 @@ describe("updateTracking SQL statements", () => {
   beforeAll(async () => {
     gw = await startTestGateway();
     auth = (await gw.tenant("acme")).basic;
-    await gw.graphql(CREATE, { input: { shipmentNumber: "SQL-1", cartons: [{ trackingNumber: "1ZSQL0000001", shipmentCarrier: "UPS" }] } }, auth);
+    await gw.graphql(
+      CREATE,
+      { input: { shipmentNumber: "SQL-1", cartons: [{ trackingNumber: "1ZSQL0000001", shipmentCarrier: "UPS" }] } },
+      auth,
+    );
   });
   afterAll(() => gw.close());
 
@@ -194,7 +242,13 @@ describe("updateTracking SQL statements", () => {
     const state = "__typename id version shipmentNumber statusCode trackingStatus trackingSubstatus";
     const res = await gw.graphql(
       `mutation ($input: UpdateTrackingInput!) { updateTracking(input: $input) { shipments { ${state} } } }`,
-      { input: { shipmentNumber: "SQL-1", trackingNumber: "1ZSQL0000001", tracking: [{ event: "delivered", eventId: "state-1", eventRecordedAt: "2024-02-01T10:00:00Z" }] } },
+      {
+        input: {
+          shipmentNumber: "SQL-1",
+          trackingNumber: "1ZSQL0000001",
+          tracking: [{ event: "delivered", eventId: "state-1", eventRecordedAt: "2024-02-01T10:00:00Z" }],
+        },
+      },
       auth,
     );
     expect(res.body.errors).toBeUndefined();
@@ -205,9 +259,17 @@ describe("updateTracking SQL statements", () => {
   });
 
   it("answers appliedEvents from the rows it inserted exactly as a read of those events does, oldest first", async () => {
-    const fields = "__typename id eventId event eventRecordedAt localTime location notes { description } shipmentCarrier carrierStatusCode status substatus source";
+    const fields =
+      "__typename id eventId event eventRecordedAt localTime location notes { description } shipmentCarrier carrierStatusCode status substatus source";
     const tracking = [
-      { event: "Departed facility", eventId: "rows-2", eventRecordedAt: "2024-03-01T12:00:00.123+02:00", location: "Reno, NV", notes: { description: "scan 2" }, shipmentCarrier: "FedEx" },
+      {
+        event: "Departed facility",
+        eventId: "rows-2",
+        eventRecordedAt: "2024-03-01T12:00:00.123+02:00",
+        location: "Reno, NV",
+        notes: { description: "scan 2" },
+        shipmentCarrier: "FedEx",
+      },
       { event: "picked up", eventRecordedAt: "2024-03-01T08:00:00Z" },
     ];
     gw.statements.length = 0;

@@ -45,19 +45,31 @@ it("delivers again after the gateway is killed mid-delivery", { timeout: 120_000
     return gateway;
   };
   const graphql = async (gateway: GatewayProcess, query: string, variables: Record<string, unknown>) => {
-    const res = await fetch(gateway.url, { method: "POST", headers: { "content-type": "application/json", ...auth }, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(gateway.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...auth },
+      body: JSON.stringify({ query, variables }),
+    });
     const body = await res.json();
     expect(body.errors).toBeUndefined();
     return body.data;
   };
 
   const first = await start();
-  const { createWebhookEndpoint } = await graphql(first, `mutation ($url: String!) { createWebhookEndpoint(url: $url, eventTypes: ["tracking.updated"]) { secret } }`, { url: hooks.url });
+  const { createWebhookEndpoint } = await graphql(
+    first,
+    `mutation ($url: String!) { createWebhookEndpoint(url: $url, eventTypes: ["tracking.updated"]) { secret } }`,
+    { url: hooks.url },
+  );
   await graphql(first, "mutation ($input: CreateShipmentInput!) { createShipment(input: $input) { id } }", {
     input: { shipmentNumber: "CRASH-1", cartons: [{ trackingNumber: "1ZCRASH0001", shipmentCarrier: "UPS" }] },
   });
   await graphql(first, "mutation ($input: UpdateTrackingInput!) { updateTracking(input: $input) { shipments { version } } }", {
-    input: { shipmentNumber: "CRASH-1", trackingNumber: "1ZCRASH0001", tracking: [{ event: "picked up", eventId: "crash-1", eventRecordedAt: "2024-01-01T10:00:00Z" }] },
+    input: {
+      shipmentNumber: "CRASH-1",
+      trackingNumber: "1ZCRASH0001",
+      tracking: [{ event: "picked up", eventId: "crash-1", eventRecordedAt: "2024-01-01T10:00:00Z" }],
+    },
   });
   await expect.poll(() => hooks.received.length, { timeout: 20_000 }).toBe(1);
   first.child.kill("SIGKILL");
@@ -69,5 +81,7 @@ it("delivers again after the gateway is killed mid-delivery", { timeout: 120_000
   expect(again!.headers["webhook-id"]).toBe(held!.headers["webhook-id"]);
   expect(again!.body).toBe(held!.body);
   expect(verifySignature(createWebhookEndpoint.secret, again!)).toBe(true);
-  await expect.poll(async () => (await db.webhookDelivery.findMany({ select: { status: true } })).map((d) => d.status), { timeout: 10_000 }).toEqual(["DELIVERED"]);
+  await expect
+    .poll(async () => (await db.webhookDelivery.findMany({ select: { status: true } })).map((d) => d.status), { timeout: 10_000 })
+    .toEqual(["DELIVERED"]);
 });

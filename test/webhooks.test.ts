@@ -42,13 +42,19 @@ describe("webhooks", () => {
     return res.body.data.createWebhookEndpoint as { secret: string; endpoint: { id: string } };
   };
   const shipment = async (tenant: Tenant, shipmentNumber: string) => {
-    const res = await gw.graphql(CREATE_SHIPMENT, { input: { shipmentNumber, cartons: [{ trackingNumber: `1Z${shipmentNumber}`, shipmentCarrier: "UPS" }] } }, tenant.basic);
+    const res = await gw.graphql(
+      CREATE_SHIPMENT,
+      { input: { shipmentNumber, cartons: [{ trackingNumber: `1Z${shipmentNumber}`, shipmentCarrier: "UPS" }] } },
+      tenant.basic,
+    );
     expect(res.body.errors).toBeUndefined();
     return res.body.data.createShipment.id as string;
   };
   const push = async (tenant: Tenant, shipmentNumber: string, event: string) => {
     counter += 1;
-    const tracking = [{ event, eventId: `wh-${counter}`, eventRecordedAt: new Date(Date.UTC(2024, 0, 1, counter)).toISOString(), shipmentCarrier: "UPS" }];
+    const tracking = [
+      { event, eventId: `wh-${counter}`, eventRecordedAt: new Date(Date.UTC(2024, 0, 1, counter)).toISOString(), shipmentCarrier: "UPS" },
+    ];
     const res = await gw.graphql(PUSH, { input: { shipmentNumber, trackingNumber: `1Z${shipmentNumber}`, tracking } }, tenant.basic);
     expect(res.body.errors).toBeUndefined();
     return res.body.data.updateTracking.shipments[0].version as number;
@@ -56,7 +62,14 @@ describe("webhooks", () => {
   const deliveries = async (tenant: Tenant, variables: Record<string, unknown>) => {
     const res = await gw.graphql(DELIVERIES, variables, tenant.basic);
     expect(res.body.errors).toBeUndefined();
-    return res.body.data.webhookDeliveries as { id: string; status: string; attempts: number; responseStatus: number | null; lastError: string | null; sequence: number }[];
+    return res.body.data.webhookDeliveries as {
+      id: string;
+      status: string;
+      attempts: number;
+      responseStatus: number | null;
+      lastError: string | null;
+      sequence: number;
+    }[];
   };
 
   beforeAll(async () => {
@@ -80,7 +93,12 @@ describe("webhooks", () => {
     await expect.poll(() => hooks.received.length, { timeout: 10_000 }).toBe(1);
     const [webhook] = hooks.received;
     expect(verifySignature(secret, webhook!)).toBe(true);
-    expect(verifySignature(secret.replace(/.$/, (c) => (c === "A" ? "B" : "A")), webhook!)).toBe(false);
+    expect(
+      verifySignature(
+        secret.replace(/.$/, (c) => (c === "A" ? "B" : "A")),
+        webhook!,
+      ),
+    ).toBe(false);
     expect(webhook!.headers["webhook-id"]).toMatch(/^msg_/);
     expect(webhook!.json).toMatchObject({
       type: "tracking.updated",
@@ -102,7 +120,9 @@ describe("webhooks", () => {
     await push(acme, "WH-SIGN", "delivered");
     await expect.poll(() => hooks.received.length, { timeout: 10_000 }).toBe(2);
     expect(hooks.received[1]!.json).toMatchObject({ type: "shipment.delivered", data: { sequence: sequence + 1, status: "DELIVERED" } });
-    await expect.poll(async () => (await deliveries(acme, { endpointId: created.id })).map((d) => d.status)).toEqual(["DELIVERED", "DELIVERED"]);
+    await expect
+      .poll(async () => (await deliveries(acme, { endpointId: created.id })).map((d) => d.status))
+      .toEqual(["DELIVERED", "DELIVERED"]);
 
     // A rotated secret signs from then on; the old one no longer verifies.
     const rotated = (await gw.graphql(ROTATE, { id: created.id }, acme.basic)).body.data.rotateWebhookSecret;
@@ -128,10 +148,12 @@ describe("webhooks", () => {
     await push(acme, "WH-RETRY", "arrived at facility");
     await expect.poll(() => hooks.received.length, { timeout: 15_000 }).toBe(4);
     expect(hooks.received[3]!.headers["webhook-id"]).toBe(hooks.received[2]!.headers["webhook-id"]);
-    await expect.poll(async () => (await deliveries(acme, { endpointId: created.id })).map((d) => [d.status, d.attempts])).toEqual([
-      ["DELIVERED", 2],
-      ["DELIVERED", 2],
-    ]);
+    await expect
+      .poll(async () => (await deliveries(acme, { endpointId: created.id })).map((d) => [d.status, d.attempts]))
+      .toEqual([
+        ["DELIVERED", 2],
+        ["DELIVERED", 2],
+      ]);
     await gw.graphql(DELETE, { id: created.id }, acme.basic);
   });
 
@@ -141,7 +163,9 @@ describe("webhooks", () => {
     const { endpoint: created } = await endpoint(acme, hooks.url);
     await shipment(acme, "WH-FAIL");
     await push(acme, "WH-FAIL", "picked up");
-    await expect.poll(async () => (await deliveries(acme, { endpointId: created.id, status: "FAILED" })).length, { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(async () => (await deliveries(acme, { endpointId: created.id, status: "FAILED" })).length, { timeout: 15_000 })
+      .toBe(1);
     const [failed] = await deliveries(acme, { endpointId: created.id, status: "FAILED" });
     expect(failed).toMatchObject({ attempts: 2, responseStatus: 503, lastError: "HTTP 503: receiver broke" });
     expect(hooks.received).toHaveLength(2);
@@ -199,7 +223,9 @@ describe("webhooks", () => {
     expect(globexHooks.received).toHaveLength(0);
     expect(await gw.db.webhookDelivery.count({ where: { endpointId: globexEndpoint.id } })).toBe(0);
     // Nor can globex list, rotate or delete acme's endpoint.
-    expect((await gw.graphql(ENDPOINTS, {}, globex.basic)).body.data.webhookEndpoints).toEqual([{ id: globexEndpoint.id, url: globexHooks.url }]);
+    expect((await gw.graphql(ENDPOINTS, {}, globex.basic)).body.data.webhookEndpoints).toEqual([
+      { id: globexEndpoint.id, url: globexHooks.url },
+    ]);
     const rotate = await gw.graphql(ROTATE, { id: acmeEndpoint.id }, globex.basic);
     expect([rotate.status, rotate.body.errors?.[0]?.extensions?.code]).toEqual([404, "NOT_FOUND"]);
     expect((await gw.graphql(DELETE, { id: acmeEndpoint.id }, globex.basic)).body.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
@@ -225,18 +251,29 @@ describe("webhooks", () => {
     for (const url of refused) {
       const res = await gw.graphql(CREATE_ENDPOINT, { url, eventTypes: ["tracking.updated"] }, acme.basic);
       expect(res.status, url).toBe(400);
-      expect(res.body.errors?.[0]?.extensions, url).toMatchObject({ code: "BAD_USER_INPUT", type: "validation_error", details: [{ path: "url" }] });
+      expect(res.body.errors?.[0]?.extensions, url).toMatchObject({
+        code: "BAD_USER_INPUT",
+        type: "validation_error",
+        details: [{ path: "url" }],
+      });
     }
     const badType = await gw.graphql(CREATE_ENDPOINT, { url: "http://127.0.0.1:9/", eventTypes: ["shipment.teleported"] }, acme.basic);
-    expect(badType.body.errors?.[0]?.extensions?.details).toEqual([{ path: "eventTypes[0]", message: expect.stringContaining("tracking.updated") }]);
+    expect(badType.body.errors?.[0]?.extensions?.details).toEqual([
+      { path: "eventTypes[0]", message: expect.stringContaining("tracking.updated") },
+    ]);
     expect(await gw.db.webhookEndpoint.count({ where: { tenantId: "acme" } })).toBe(0);
     expect(["8.8.8.8", "2606:4700::1111", "::ffff:8.8.8.8"].every(isPublicAddress)).toBe(true);
-    expect(["127.0.0.1", "10.0.0.1", "172.16.5.4", "100.64.0.1", "::1", "fe80::1", "fc00::1", "::ffff:10.0.0.1"].some(isPublicAddress)).toBe(false);
+    expect(
+      ["127.0.0.1", "10.0.0.1", "172.16.5.4", "100.64.0.1", "::1", "fe80::1", "fc00::1", "::ffff:10.0.0.1"].some(isPublicAddress),
+    ).toBe(false);
   });
 
   it("checks the address again when sending: a host that resolves to loopback is refused at connect time", async () => {
     const hooks = await receiver();
-    const outcome = await sendWebhook(new WebhookTargets([]), hooks.url.replace("127.0.0.1", "localhost"), {}, "{}", { timeoutMs: 1_000, maxResponseBytes: 1_024 });
+    const outcome = await sendWebhook(new WebhookTargets([]), hooks.url.replace("127.0.0.1", "localhost"), {}, "{}", {
+      timeoutMs: 1_000,
+      maxResponseBytes: 1_024,
+    });
     expect(outcome).toMatchObject({ ok: false, status: null, error: expect.stringContaining("not a public address") });
     expect(hooks.received).toHaveLength(0);
   });

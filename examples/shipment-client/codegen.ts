@@ -16,7 +16,12 @@ const config: CodegenConfig = {
     [join(here, "src/gql/")]: {
       preset: "client",
       presetConfig: { fragmentMasking: false, persistedDocuments: { mode: "embedHashInDocument", hashAlgorithm: "sha256" } },
-      config: { emitLegacyCommonJSImports: false, useTypeImports: true, enumsAsTypes: true, scalars: { DateTime: "string", Decimal: "string" } },
+      config: {
+        emitLegacyCommonJSImports: false,
+        useTypeImports: true,
+        enumsAsTypes: true,
+        scalars: { DateTime: "string", Decimal: "string" },
+      },
     },
   },
 };

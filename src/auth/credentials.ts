@@ -81,7 +81,10 @@ export class Authenticator {
     if (!authorization) throw new AuthenticationError("Missing credentials: send Authorization: Basic or Bearer");
     const cacheKey = bearerDigest(authorization);
     const cached = this.verified.get(cacheKey);
-    const identity = cached && Date.now() - cached.verifiedAt < this.cacheTtlMs ? cached : await this.singleFlight(cacheKey, authorization, client, cached);
+    const identity =
+      cached && Date.now() - cached.verifiedAt < this.cacheTtlMs
+        ? cached
+        : await this.singleFlight(cacheKey, authorization, client, cached);
     return { tenantId: identity.tenantId, credentialId: identity.credentialId, channelId: this.channel(header, identity.tenantId) };
   }
 

@@ -81,7 +81,11 @@ export function createAftershipAdapter(settings: AftershipSettings, runtime?: Co
   }
 
   async function create(trackingNumber: string, signal: AbortSignal): Promise<void> {
-    await http.sendUnless({ method: "POST", path, headers, json: { tracking_number: trackingNumber } }, signal, (status, body) => status === 400 && metaCode(body) === ALREADY_EXISTS);
+    await http.sendUnless(
+      { method: "POST", path, headers, json: { tracking_number: trackingNumber } },
+      signal,
+      (status, body) => status === 400 && metaCode(body) === ALREADY_EXISTS,
+    );
   }
 
   async function trackBatch(numbers: string[], signal: AbortSignal): Promise<CourierTracking[]> {
@@ -91,7 +95,13 @@ export function createAftershipAdapter(settings: AftershipSettings, runtime?: Co
       await Promise.all(missing.map((n) => create(n, signal)));
       trackings = [...trackings, ...(await list(missing, signal))];
     }
-    return numbers.map((n) => toTracking(n, trackings.filter((t) => t.tracking_number === n), logger));
+    return numbers.map((n) =>
+      toTracking(
+        n,
+        trackings.filter((t) => t.tracking_number === n),
+        logger,
+      ),
+    );
   }
 
   return {
@@ -100,7 +110,8 @@ export function createAftershipAdapter(settings: AftershipSettings, runtime?: Co
     // AfterShip relays whichever carrier it detected; it does not itself vouch for the number.
     verifies: false,
     configured: Boolean(settings.apiKey),
-    track: async (numbers, signal) => (await Promise.all(batches(numbers, AFTERSHIP_BATCH_SIZE).map((batch) => trackBatch(batch, signal)))).flat(),
+    track: async (numbers, signal) =>
+      (await Promise.all(batches(numbers, AFTERSHIP_BATCH_SIZE).map((batch) => trackBatch(batch, signal)))).flat(),
   };
 }
 
@@ -117,12 +128,30 @@ function toTracking(trackingNumber: string, trackings: AftershipTracking[], logg
   if (trackings.length === 0) return notFound(trackingNumber);
   let droppedEvents = 0;
   const pieces = trackings.map((tracking) => {
-    const { events, dropped } = readActivities(`aftership/${tracking.slug ?? "unknown"}`, trackingNumber, tracking.checkpoints, toEvent, logger);
+    const { events, dropped } = readActivities(
+      `aftership/${tracking.slug ?? "unknown"}`,
+      trackingNumber,
+      tracking.checkpoints,
+      toEvent,
+      logger,
+    );
     droppedEvents += dropped;
-    return { trackingNumber, status: tracking.tag ? statusOf(tracking.tag, tracking.subtag, "") : null, signedBy: tracking.signed_by || null, events };
+    return {
+      trackingNumber,
+      status: tracking.tag ? statusOf(tracking.tag, tracking.subtag, "") : null,
+      signedBy: tracking.signed_by || null,
+      events,
+    };
   });
   const expected = trackings.map((t) => t.courier_estimated_delivery_date?.estimated_delivery_date).find(Boolean);
-  return { trackingNumber, found: true, status: leastAdvanced(pieces.map((p) => p.status)), expectedDelivery: carrierDate(expected), pieces, droppedEvents };
+  return {
+    trackingNumber,
+    found: true,
+    status: leastAdvanced(pieces.map((p) => p.status)),
+    expectedDelivery: carrierDate(expected),
+    pieces,
+    droppedEvents,
+  };
 }
 
 function statusOf(tag: string, subtag: string | undefined, text: string): NormalizedStatus {

@@ -37,7 +37,7 @@ export function carrierTime(text: string, offset?: string | null): CarrierTime |
   const wall = `${year}-${month}-${day}T${hour}:${minute}:${second}${fraction}`;
   const given = zone ? (zone.toUpperCase() === "Z" ? "Z" : `${zone.slice(0, 3)}:${zone.slice(-2)}`) : normalizeOffset(offset);
   if (given) return valid({ eventRecordedAt: new Date(wall + given) });
-  return valid({ eventRecordedAt: new Date(wall + "Z"), localTime: trimmed });
+  return valid({ eventRecordedAt: new Date(`${wall}Z`), localTime: trimmed });
 }
 
 /** Parses a timestamp the carrier documents as UTC/GMT even when it omits the `Z`. */

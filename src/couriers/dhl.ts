@@ -6,7 +6,16 @@
  * number can answer with several shipments (pieces, or the same number reused by two DHL services).
  */
 import { bySubstatus, leastAdvanced, type NormalizedStatus } from "../tracking/status.js";
-import { notFound, readActivities, runtimeOf, type CourierAdapter, type CourierEvent, type CourierPiece, type CourierRuntime, type CourierTracking } from "./adapter.js";
+import {
+  notFound,
+  readActivities,
+  runtimeOf,
+  type CourierAdapter,
+  type CourierEvent,
+  type CourierPiece,
+  type CourierRuntime,
+  type CourierTracking,
+} from "./adapter.js";
 import { carrierDate, carrierTime } from "./carrier-time.js";
 import { courierHttp } from "./http.js";
 import { classify, type StatusCodeTable } from "./status-codes.js";

@@ -127,7 +127,8 @@ export function createFedexAdapter(settings: OAuthCourierSettings, runtime?: Cou
     name: "FedEx",
     verifies: true,
     configured,
-    track: async (numbers, signal) => (await Promise.all(batches(numbers, FEDEX_BATCH_SIZE).map((batch) => trackBatch(batch, signal)))).flat(),
+    track: async (numbers, signal) =>
+      (await Promise.all(batches(numbers, FEDEX_BATCH_SIZE).map((batch) => trackBatch(batch, signal)))).flat(),
   };
 }
 

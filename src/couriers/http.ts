@@ -70,7 +70,11 @@ export function courierHttp(courier: string, baseUrl: string, runtime?: CourierR
     try {
       return JSON.parse(text) as T;
     } catch {
-      throw new CourierError(courier, { status: response.status, type: "bad_response" }, `${courier} answered with a body that is not JSON`);
+      throw new CourierError(
+        courier,
+        { status: response.status, type: "bad_response" },
+        `${courier} answered with a body that is not JSON`,
+      );
     }
   }
 

@@ -6,7 +6,16 @@
  */
 import { randomUUID } from "node:crypto";
 import { leastAdvanced } from "../tracking/status.js";
-import { notFound, readActivities, runtimeOf, type CourierAdapter, type CourierEvent, type CourierPiece, type CourierRuntime, type CourierTracking } from "./adapter.js";
+import {
+  notFound,
+  readActivities,
+  runtimeOf,
+  type CourierAdapter,
+  type CourierEvent,
+  type CourierPiece,
+  type CourierRuntime,
+  type CourierTracking,
+} from "./adapter.js";
 import { carrierDate, carrierTime, joinCompactDateTime, utcTime } from "./carrier-time.js";
 import { oauthCourier, withBearer, type OAuthCourierSettings } from "./oauth.js";
 import { classify, type StatusCodeTable } from "./status-codes.js";

@@ -3,7 +3,15 @@
  * `GET /tracking/v3/tracking/{trackingNumber}?expand=DETAIL` per number. Each event carries the local
  * `eventTimestamp` and, when USPS knows them, `GMTTimestamp` and `GMTOffset`. 404 means USPS has no record.
  */
-import { notFound, readActivities, runtimeOf, type CourierAdapter, type CourierEvent, type CourierRuntime, type CourierTracking } from "./adapter.js";
+import {
+  notFound,
+  readActivities,
+  runtimeOf,
+  type CourierAdapter,
+  type CourierEvent,
+  type CourierRuntime,
+  type CourierTracking,
+} from "./adapter.js";
 import { carrierDate, carrierTime, utcTime } from "./carrier-time.js";
 import { oauthCourier, withBearer, type OAuthCourierSettings } from "./oauth.js";
 import { classify, latestStatus, type StatusCodeTable } from "./status-codes.js";

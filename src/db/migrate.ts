@@ -26,7 +26,10 @@ interface Migration {
 
 export async function listMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(`${dir}${name}/migration.sql`, "utf8");
@@ -71,7 +74,10 @@ export async function migrate(url: string): Promise<string[]> {
         await transaction(client, async () => {
           // The migration file's own SQL, as Prisma wrote it.
           await client.query(migration.sql);
-          await execute(client, sql`/* finishMigration */ UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = ${id}`);
+          await execute(
+            client,
+            sql`/* finishMigration */ UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = ${id}`,
+          );
         });
       } catch (error) {
         await execute(client, sql`/* failMigration */ UPDATE "_prisma_migrations" SET logs = ${String(error)} WHERE id = ${id}`);

@@ -42,7 +42,12 @@ export type RowOf<C extends Columns> = { [K in keyof C]: C[K] extends Column<inf
 export function records<C extends Columns>(columns: C): Column<RowOf<C>[]> {
   const entries = Object.entries(columns);
   const expected = `a JSON list of { ${entries.map(([key, c]) => `${key}: ${c.expected}`).join(", ")} }`;
-  return column(expected, (v) => Array.isArray(v) && v.every((r) => typeof r === "object" && r !== null && entries.every(([key, c]) => c.accepts((r as Record<string, unknown>)[key]))));
+  return column(
+    expected,
+    (v) =>
+      Array.isArray(v) &&
+      v.every((r) => typeof r === "object" && r !== null && entries.every(([key, c]) => c.accepts((r as Record<string, unknown>)[key]))),
+  );
 }
 
 /** Checks a row of the named statement; the statement is named in the error. */

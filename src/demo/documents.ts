@@ -134,7 +134,14 @@ export const SYNC_EXAMPLE: ShipmentDocument = {
   shipmentTrackingNumber: "1Z123E45678901234",
   shipmentCourier: "ups",
   shipmentNumber: "DEMO-SYNC-1",
-  cartons: [{ cartonNumber: "1", trackingNumber: "1Z123E45678901234", shipmentCarrier: "UPS", items: [{ sku: "SKU-SYNC-1", orderedQuantity: 1, shippedQuantity: 1, uom: "EA" }] }],
+  cartons: [
+    {
+      cartonNumber: "1",
+      trackingNumber: "1Z123E45678901234",
+      shipmentCarrier: "UPS",
+      items: [{ sku: "SKU-SYNC-1", orderedQuantity: 1, shippedQuantity: 1, uom: "EA" }],
+    },
+  ],
 };
 
 // The demo journeys start a minute apart, so something moves for a few minutes after the first start.

@@ -15,6 +15,13 @@ export function corsFor(origins: string[]): YogaServerOptions<object, object>["c
   return (request: Request): CORSOptions => {
     const origin = request.headers.get("origin");
     if (!origin || !allowed.has(origin)) return false;
-    return { origin: [origin], credentials: true, methods: ["GET", "POST"], allowedHeaders: ALLOWED_HEADERS, exposedHeaders: EXPOSED_HEADERS, maxAge: 600 };
+    return {
+      origin: [origin],
+      credentials: true,
+      methods: ["GET", "POST"],
+      allowedHeaders: ALLOWED_HEADERS,
+      exposedHeaders: EXPOSED_HEADERS,
+      maxAge: 600,
+    };
   };
 }

@@ -7,8 +7,8 @@
 import type { Plugin } from "graphql-yoga";
 import type { Context } from "../context.js";
 import { ApiError, ValidationError } from "../errors.js";
-import { toGraphQLError } from "../mask-error.js";
-import type { Budget } from "../rate-limit.js";
+import { toGraphQLError } from "../graphql/mask-error.js";
+import type { Budget } from "./rate-limit.js";
 import { actualCost, requestedCost } from "./operation-cost.js";
 
 /** The cost report is asked for, so results stay exactly `{ data }` for clients that do not care. */
@@ -26,7 +26,16 @@ export function useOperationCost(options: { budget: Budget; maxOperationCost: nu
       const requested = requestedCost(args.schema, args.document, args.operationName, args.variableValues ?? {});
       if (requested > maxOperationCost) {
         setResultAndStopExecution({
-          errors: [toGraphQLError(new ValidationError([{ path: "query", message: `costs up to ${requested} points, more than the ${maxOperationCost} one operation may cost; ask for smaller pages` }]))],
+          errors: [
+            toGraphQLError(
+              new ValidationError([
+                {
+                  path: "query",
+                  message: `costs up to ${requested} points, more than the ${maxOperationCost} one operation may cost; ask for smaller pages`,
+                },
+              ]),
+            ),
+          ],
         });
         return;
       }
@@ -45,9 +54,16 @@ export function useOperationCost(options: { budget: Budget; maxOperationCost: nu
           if (actual === requested && !reported) return;
           // Lists without a page size can return more than requested: the refund is then negative.
           const currentlyAvailable = await budget.refund(viewer.credentialId, requested - actual);
-          const throttleStatus = { maximumAvailable: budget.points, currentlyAvailable, restoreRate: budget.points / budget.durationSeconds };
+          const throttleStatus = {
+            maximumAvailable: budget.points,
+            currentlyAvailable,
+            restoreRate: budget.points / budget.durationSeconds,
+          };
           if (!reported) return;
-          setResult({ ...result, extensions: { ...result.extensions, cost: { requestedQueryCost: requested, actualQueryCost: actual, throttleStatus } } });
+          setResult({
+            ...result,
+            extensions: { ...result.extensions, cost: { requestedQueryCost: requested, actualQueryCost: actual, throttleStatus } },
+          });
         },
       };
     },

@@ -11,7 +11,7 @@ import { blockFieldSuggestionsPlugin } from "@escape.tech/graphql-armor-block-fi
 import { NoSchemaIntrospectionCustomRule, type GraphQLError } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { ValidationError } from "../errors.js";
-import { toGraphQLError } from "../mask-error.js";
+import { toGraphQLError } from "../graphql/mask-error.js";
 import type { EdgeSettings } from "./settings.js";
 
 /**

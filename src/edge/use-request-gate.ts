@@ -8,10 +8,10 @@ import type { Plugin } from "graphql-yoga";
 import type { Authenticator } from "../auth/credentials.js";
 import { isDependencyFault } from "../dependency-faults.js";
 import { ApiError, ServiceUnavailableError, ValidationError } from "../errors.js";
-import { extensionsOf } from "../mask-error.js";
+import { extensionsOf } from "../graphql/mask-error.js";
 import { graphqlRequests } from "../metrics.js";
-import { REQUEST_ID_HEADER } from "../use-request-id.js";
-import type { ServerContext } from "../yoga.js";
+import { REQUEST_ID_HEADER } from "../graphql/use-request-id.js";
+import type { ServerContext } from "../graphql/yoga.js";
 
 /**
  * Only JSON bodies execute: a page on another site can send form-encoded, text/plain or multipart
@@ -68,7 +68,11 @@ function refusalOf(request: Request, maxBodyBytes: number): EdgeRefusal | undefi
   return undefined;
 }
 
-export function useRequestGate(options: { authenticator: Authenticator; maxBodyBytes: number; graphqlEndpoint: string }): Plugin<ServerContext> {
+export function useRequestGate(options: {
+  authenticator: Authenticator;
+  maxBodyBytes: number;
+  graphqlEndpoint: string;
+}): Plugin<ServerContext> {
   return {
     async onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
       // GraphiQL's page and CORS preflights are answered by yoga's earlier plugins.
@@ -94,7 +98,8 @@ export function useRequestGate(options: { authenticator: Authenticator; maxBodyB
       if (request.method === "POST" && mediaType(request.headers.get("content-type")) === "application/graphql-response+json") {
         setRequestParser(async (request) => {
           const body: unknown = await request.json().catch(() => undefined);
-          if (typeof body !== "object" || body === null || Array.isArray(body)) throw new ValidationError([{ path: "body", message: "must be a JSON object" }]);
+          if (typeof body !== "object" || body === null || Array.isArray(body))
+            throw new ValidationError([{ path: "body", message: "must be a JSON object" }]);
           return body;
         });
       }

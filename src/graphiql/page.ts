@@ -8,8 +8,7 @@ import { GRAPHIQL_ASSETS_PATH, WORKER_FILES } from "./assets.js";
 /** JSON that is safe inside a <script> element. */
 const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c");
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 
 export function renderGraphiqlPage(options: GraphiQLOptions): string {
   const [firstTab] = options.defaultTabs ?? [];

@@ -40,6 +40,7 @@ export async function readJsonObject(req: IncomingMessage): Promise<Record<strin
   } catch {
     throw new ValidationError([{ path: "body", message: "must be valid JSON" }]);
   }
-  if (body === null || typeof body !== "object" || Array.isArray(body)) throw new ValidationError([{ path: "body", message: "must be a JSON object" }]);
+  if (body === null || typeof body !== "object" || Array.isArray(body))
+    throw new ValidationError([{ path: "body", message: "must be a JSON object" }]);
   return body as Record<string, unknown>;
 }

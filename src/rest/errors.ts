@@ -48,7 +48,9 @@ export function fromGraphQL(response: Response, errors: GraphQLErrorJson[], name
   const sameType = errors.filter((e) => e.extensions?.type === type);
   const details = sameType.flatMap((e) => (Array.isArray(e.extensions?.details) ? (e.extensions.details as ValidationDetail[]) : []));
   if (type === "validation_error" && details.length) return restError(new ValidationError(details.map((d) => inRequestWords(d, names))));
-  const headers = Object.fromEntries(ERROR_HEADERS.flatMap((name) => (response.headers.has(name) ? [[name, response.headers.get(name)!]] : [])));
+  const headers = Object.fromEntries(
+    ERROR_HEADERS.flatMap((name) => (response.headers.has(name) ? [[name, response.headers.get(name)!]] : [])),
+  );
   return { status: response.status, headers, body: errorBody(type, typed.message, typed.extensions) };
 }
 

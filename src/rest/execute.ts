@@ -5,8 +5,8 @@
  */
 import type { IncomingHttpHeaders } from "node:http";
 import type { Viewer } from "../auth/credentials.js";
-import { IDEMPOTENCY_HEADER } from "../use-idempotency.js";
-import type { Gateway } from "../yoga.js";
+import { IDEMPOTENCY_HEADER } from "../graphql/use-idempotency.js";
+import type { Gateway } from "../graphql/yoga.js";
 import { fromGraphQL, type GraphQLErrorJson, type RestResponse } from "./errors.js";
 import type { RequestNames } from "./input-words.js";
 
@@ -24,7 +24,11 @@ export interface Operation {
   headers: IncomingHttpHeaders;
 }
 
-export async function execute<T>(gateway: Gateway, viewer: Viewer, { document, variables, names, headers }: Operation): Promise<Outcome<T>> {
+export async function execute<T>(
+  gateway: Gateway,
+  viewer: Viewer,
+  { document, variables, names, headers }: Operation,
+): Promise<Outcome<T>> {
   const response = await gateway.fetch(
     new URL(gateway.graphqlEndpoint, "http://rest.internal"),
     {

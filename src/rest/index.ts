@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Authenticator } from "../auth/credentials.js";
 import { isDependencyFault } from "../dependency-faults.js";
 import { ApiError, ServiceUnavailableError, ValidationError } from "../errors.js";
-import type { Gateway } from "../yoga.js";
+import type { Gateway } from "../graphql/yoga.js";
 import { authenticate, challenge, type Scheme } from "./authenticate.js";
 import { requireJsonOrNoBody } from "./body.js";
 import { methodNotAllowed, restError, type RestResponse } from "./errors.js";
@@ -59,7 +59,9 @@ async function respond(route: Route, captures: string[], parts: RestParts, req: 
     const error = isDependencyFault(thrown) ? new ServiceUnavailableError() : thrown;
     if (!(error instanceof ApiError)) throw error;
     const answer = restError(error);
-    return answer.status === 401 && route.scheme !== "public" ? { ...answer, headers: { ...answer.headers, ...challenge(route.scheme) } } : answer;
+    return answer.status === 401 && route.scheme !== "public"
+      ? { ...answer, headers: { ...answer.headers, ...challenge(route.scheme) } }
+      : answer;
   }
 }
 

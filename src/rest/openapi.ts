@@ -7,7 +7,7 @@
  */
 import { isInputObjectType, isInterfaceType, isObjectType } from "graphql";
 import * as enums from "../generated/prisma/enums.js";
-import { schema as graphqlSchema } from "../schema/index.js";
+import { schema as graphqlSchema } from "../graphql/schema/index.js";
 
 type Schema = Record<string, unknown>;
 
@@ -26,9 +26,22 @@ function described(coordinate: string): string {
 }
 
 const str = (description: string, example?: string): Schema => ({ type: "string", description, ...(example ? { example } : {}) });
-const int = (description: string, example?: number): Schema => ({ type: "integer", description, ...(example !== undefined ? { example } : {}) });
-const num = (description: string, example?: number): Schema => ({ type: "number", description, ...(example !== undefined ? { example } : {}) });
-const instant = (description: string): Schema => ({ type: "string", format: "date-time", description, example: "2024-01-15T10:30:00.000Z" });
+const int = (description: string, example?: number): Schema => ({
+  type: "integer",
+  description,
+  ...(example !== undefined ? { example } : {}),
+});
+const num = (description: string, example?: number): Schema => ({
+  type: "number",
+  description,
+  ...(example !== undefined ? { example } : {}),
+});
+const instant = (description: string): Schema => ({
+  type: "string",
+  format: "date-time",
+  description,
+  example: "2024-01-15T10:30:00.000Z",
+});
 const oneOf = (values: Record<string, string>, description: string, lower = false): Schema => ({
   type: "string",
   enum: Object.values(values).map((v) => (lower ? v.toLowerCase() : v)),
@@ -55,21 +68,40 @@ const schemas: Record<string, Schema> = {
         {
           type: {
             type: "string",
-            enum: ["authentication_error", "forbidden_error", "not_found_error", "validation_error", "rate_limit_error", "conflict_error", "courier_error", "api_error"],
+            enum: [
+              "authentication_error",
+              "forbidden_error",
+              "not_found_error",
+              "validation_error",
+              "rate_limit_error",
+              "conflict_error",
+              "courier_error",
+              "api_error",
+            ],
             description: "A short string describing the error type.",
           },
           message: str("A short string describing the error.", "Shipment not found"),
           details: list(ref("ValidationDetail"), "validation_error only: each problem with the input."),
           currentVersion: int("conflict_error only: the shipment's current version."),
           courier: str("courier_error only: the courier that failed.", "ups"),
-          upstream: object({ status: int("The courier's HTTP status, when it answered."), type: str("What went wrong upstream.", "timeout") }, ["type"], "courier_error only."),
+          upstream: object(
+            { status: int("The courier's HTTP status, when it answered."), type: str("What went wrong upstream.", "timeout") },
+            ["type"],
+            "courier_error only.",
+          ),
         },
         ["type", "message"],
       ),
     },
     ["error"],
   ),
-  ValidationDetail: object({ path: str("Where the problem is in the request: a body field, a header or the path.", "tracking[0].event"), message: str("What is wrong.", "must not be empty") }, ["path", "message"]),
+  ValidationDetail: object(
+    {
+      path: str("Where the problem is in the request: a body field, a header or the path.", "tracking[0].event"),
+      message: str("What is wrong.", "must not be empty"),
+    },
+    ["path", "message"],
+  ),
   TrackingEvent: {
     ...object(
       {
@@ -99,77 +131,102 @@ const schemas: Record<string, Schema> = {
     additionalProperties: false,
   },
   AmountInCurrency: object(
-    { currency: str(described("AmountInCurrency.currency"), "USD"), group: str(described("AmountInCurrency.group"), "SHOPPER"), amount: num(described("AmountInCurrency.amount"), 123.45) },
+    {
+      currency: str(described("AmountInCurrency.currency"), "USD"),
+      group: str(described("AmountInCurrency.group"), "SHOPPER"),
+      amount: num(described("AmountInCurrency.amount"), 123.45),
+    },
     ["currency", "amount"],
   ),
-  PersonName: object({ firstName: str(described("PersonName.firstName")), lastName: str(described("PersonName.lastName")), middleName: str(described("PersonName.middleName")) }),
+  PersonName: object({
+    firstName: str(described("PersonName.firstName")),
+    lastName: str(described("PersonName.lastName")),
+    middleName: str(described("PersonName.middleName")),
+  }),
   Phone: object({ number: str(described("Phone.number"), "123-456-7890"), type: str(described("Phone.type"), "MOBILE") }),
-  Item: object({
-    fees: list(
-      object({
-        amount: num(described("Fee.amount"), 34.56),
-        amountInCurrencies: list(ref("AmountInCurrency")),
-        name: str(described("Fee.name"), "RETURN_FEE"),
-        reason: str(described("Fee.reason"), "Return fee"),
-        type: oneOf(enums.FeeType, described("Fee.type")),
-      }),
-    ),
-    giftCards: list(
-      object({
-        amount: num(described("GiftCard.amount"), 50),
-        amountInCurrencies: list(ref("AmountInCurrency")),
-        giftCardActivatedAt: instant(described("GiftCard.giftCardActivatedAt")),
-        giftCardActivationRequestedAt: instant(described("GiftCard.giftCardActivationRequestedAt")),
-        giftCardNumber: str(described("GiftCard.giftCardNumber")),
-        giftCardStatus: oneOf(enums.GiftCardStatus, described("GiftCard.giftCardStatus")),
-      }),
-    ),
-    itemId: int(described("Item.itemId"), 100023),
-    lineItemId: str(described("Item.lineItemId")),
-    orderId: str(described("Item.orderId")),
-    orderNumber: str(described("Item.orderNumber")),
-    orderedQuantity: int(described("Item.orderedQuantity")),
-    refundAmount: num(described("Item.refundAmount")),
-    refundAmountInCurrencies: list(ref("AmountInCurrency")),
-    returnQuantity: int(described("Item.returnQuantity")),
-    segment: str(described("Item.segment")),
-    shipmentLineItemId: str(described("Item.shipmentLineItemId")),
-    shippedQuantity: int(described("Item.shippedQuantity")),
-    sku: str(described("Item.sku")),
-    uom: str(described("Item.uom"), "EA"),
-    vendorId: str(described("Item.vendorId")),
-  }, ["fees", "giftCards", "refundAmountInCurrencies"]),
-  Carton: object({
-    cartonNumber: str(described("Carton.cartonNumber"), "1"),
-    cartonType: str(described("Carton.cartonType"), "Package"),
-    estimatedDeliveryDate: instant(described("Carton.estimatedDeliveryDate")),
-    estimatedShipmentDate: instant(described("Carton.estimatedShipmentDate")),
-    items: list(ref("Item")),
-    promisedDeliveryDate: instant(described("Carton.promisedDeliveryDate")),
-    shipmentCarrier: str(described("Carton.shipmentCarrier"), "FEDEX"),
-    shipmentMethod: str(described("Carton.shipmentMethod"), "ground"),
-    tracking: list(ref("TrackingEvent"), "The carton's tracking events, oldest first."),
-    trackingNumber: str(described("Carton.trackingNumber"), "1Z999AA10123456784"),
-    trackingURL: str(described("Carton.trackingURL")),
-    weight: str(described("Carton.weight"), "500 grams"),
-  }, ["items", "tracking"]),
+  Item: object(
+    {
+      fees: list(
+        object({
+          amount: num(described("Fee.amount"), 34.56),
+          amountInCurrencies: list(ref("AmountInCurrency")),
+          name: str(described("Fee.name"), "RETURN_FEE"),
+          reason: str(described("Fee.reason"), "Return fee"),
+          type: oneOf(enums.FeeType, described("Fee.type")),
+        }),
+      ),
+      giftCards: list(
+        object({
+          amount: num(described("GiftCard.amount"), 50),
+          amountInCurrencies: list(ref("AmountInCurrency")),
+          giftCardActivatedAt: instant(described("GiftCard.giftCardActivatedAt")),
+          giftCardActivationRequestedAt: instant(described("GiftCard.giftCardActivationRequestedAt")),
+          giftCardNumber: str(described("GiftCard.giftCardNumber")),
+          giftCardStatus: oneOf(enums.GiftCardStatus, described("GiftCard.giftCardStatus")),
+        }),
+      ),
+      itemId: int(described("Item.itemId"), 100023),
+      lineItemId: str(described("Item.lineItemId")),
+      orderId: str(described("Item.orderId")),
+      orderNumber: str(described("Item.orderNumber")),
+      orderedQuantity: int(described("Item.orderedQuantity")),
+      refundAmount: num(described("Item.refundAmount")),
+      refundAmountInCurrencies: list(ref("AmountInCurrency")),
+      returnQuantity: int(described("Item.returnQuantity")),
+      segment: str(described("Item.segment")),
+      shipmentLineItemId: str(described("Item.shipmentLineItemId")),
+      shippedQuantity: int(described("Item.shippedQuantity")),
+      sku: str(described("Item.sku")),
+      uom: str(described("Item.uom"), "EA"),
+      vendorId: str(described("Item.vendorId")),
+    },
+    ["fees", "giftCards", "refundAmountInCurrencies"],
+  ),
+  Carton: object(
+    {
+      cartonNumber: str(described("Carton.cartonNumber"), "1"),
+      cartonType: str(described("Carton.cartonType"), "Package"),
+      estimatedDeliveryDate: instant(described("Carton.estimatedDeliveryDate")),
+      estimatedShipmentDate: instant(described("Carton.estimatedShipmentDate")),
+      items: list(ref("Item")),
+      promisedDeliveryDate: instant(described("Carton.promisedDeliveryDate")),
+      shipmentCarrier: str(described("Carton.shipmentCarrier"), "FEDEX"),
+      shipmentMethod: str(described("Carton.shipmentMethod"), "ground"),
+      tracking: list(ref("TrackingEvent"), "The carton's tracking events, oldest first."),
+      trackingNumber: str(described("Carton.trackingNumber"), "1Z999AA10123456784"),
+      trackingURL: str(described("Carton.trackingURL")),
+      weight: str(described("Carton.weight"), "500 grams"),
+    },
+    ["items", "tracking"],
+  ),
   FabricShipment: object(
     {
       version: int(described("Shipment.version"), 2),
       allocationId: str(described("Shipment.allocationId")),
       auditLogs: list(
-        object({
-          auditId: str(described("AuditLog.auditId")),
-          auditType: str(described("AuditLog.auditType")),
-          auditedAt: instant(described("AuditLog.auditedAt")),
-          employeeId: str(described("AuditLog.employeeId")),
-          lineItemId: str(described("AuditLog.lineItemId")),
-          note: str(described("AuditLog.note")),
-          reasonCode: str(described("AuditLog.reasonCode")),
-          source: str(described("AuditLog.source")),
-          subReasonCode: str(described("AuditLog.subReasonCode")),
-          updatedFields: list(object({ fieldName: str(described("UpdatedField.fieldName")), fieldOriginalValue: str(described("UpdatedField.fieldOriginalValue")) }, ["fieldName"])),
-        }, ["auditId", "auditType", "auditedAt", "updatedFields"]),
+        object(
+          {
+            auditId: str(described("AuditLog.auditId")),
+            auditType: str(described("AuditLog.auditType")),
+            auditedAt: instant(described("AuditLog.auditedAt")),
+            employeeId: str(described("AuditLog.employeeId")),
+            lineItemId: str(described("AuditLog.lineItemId")),
+            note: str(described("AuditLog.note")),
+            reasonCode: str(described("AuditLog.reasonCode")),
+            source: str(described("AuditLog.source")),
+            subReasonCode: str(described("AuditLog.subReasonCode")),
+            updatedFields: list(
+              object(
+                {
+                  fieldName: str(described("UpdatedField.fieldName")),
+                  fieldOriginalValue: str(described("UpdatedField.fieldOriginalValue")),
+                },
+                ["fieldName"],
+              ),
+            ),
+          },
+          ["auditId", "auditType", "auditedAt", "updatedFields"],
+        ),
         "Audited changes, oldest first.",
       ),
       cartons: list(ref("Carton")),
@@ -270,7 +327,9 @@ const errors = (scheme: string) => ({
   "401": error(`authentication_error: no or bad credentials, or credentials of another scheme than ${scheme}.`, {
     "WWW-Authenticate": { description: `${scheme} realm="shipments"`, schema: { type: "string" } },
   }),
-  "403": error("forbidden_error: x-fabric-tenant-id does not match the credentials, an x-fabric-channel-id other than 12 or 13, or revoked credentials."),
+  "403": error(
+    "forbidden_error: x-fabric-tenant-id does not match the credentials, an x-fabric-channel-id other than 12 or 13, or revoked credentials.",
+  ),
   "404": error("not_found_error: the shipment (or carton) does not exist for the caller."),
   "405": error("validation_error: the path does not serve this method (see `Allow`)."),
   "429": error("rate_limit_error: the credentials are over their rate limit.", {
@@ -279,7 +338,13 @@ const errors = (scheme: string) => ({
   "500": error("api_error: an unexpected error."),
 });
 
-const header = (name: string, description: string, required: boolean, schema: Schema = { type: "string" }) => ({ name, in: "header", required, description, schema });
+const header = (name: string, description: string, required: boolean, schema: Schema = { type: "string" }) => ({
+  name,
+  in: "header",
+  required,
+  description,
+  schema,
+});
 
 const requestIdHeader = header("x-fabric-request-id", "Unique request ID; echoed back in the response.", false);
 const channelHeader = (required: boolean) =>
@@ -289,7 +354,9 @@ const channelHeader = (required: boolean) =>
     required,
     { type: "string", enum: ["12", "13"], example: "12" },
   );
-const echoedRequestId = { "x-fabric-request-id": { description: "The request's x-fabric-request-id, when it sent one.", schema: { type: "string" } } };
+const echoedRequestId = {
+  "x-fabric-request-id": { description: "The request's x-fabric-request-id, when it sent one.", schema: { type: "string" } },
+};
 
 const syncOperation = (operationId: string) => ({
   operationId,
@@ -298,12 +365,22 @@ const syncOperation = (operationId: string) => ({
     "Fetches the latest tracking from the shipment's courier by its tracking number, verifies it and stores it. Runs `Mutation.syncShipmentTracking`.",
   security: [{ basicAuth: [] }],
   parameters: [
-    { name: "shipment_id", in: "path", required: true, description: described("Mutation.syncShipmentTracking(shipmentId:)"), schema: { type: "string", example: "ship_1234567890abcdef" } },
+    {
+      name: "shipment_id",
+      in: "path",
+      required: true,
+      description: described("Mutation.syncShipmentTracking(shipmentId:)"),
+      schema: { type: "string", example: "ship_1234567890abcdef" },
+    },
     channelHeader(false),
     requestIdHeader,
   ],
   responses: {
-    "200": { description: "The synced shipment.", headers: echoedRequestId, content: { "application/json": { schema: ref("SyncedShipment") } } },
+    "200": {
+      description: "The synced shipment.",
+      headers: echoedRequestId,
+      content: { "application/json": { schema: ref("SyncedShipment") } },
+    },
     ...errors("Basic"),
     "502": error("courier_error: the courier failed or rejected our credentials."),
     "503": error("courier_error: the courier is unavailable or rate-limited us.", { "Retry-After": { schema: { type: "integer" } } }),
@@ -325,7 +402,8 @@ export const OPENAPI_DOCUMENT = {
       post: {
         operationId: "updateTracking",
         summary: "Update shipment tracking (fabric)",
-        description: "Adds carrier tracking events to a carton of a shipment and returns the shipment document. Runs `Mutation.updateTracking`.",
+        description:
+          "Adds carrier tracking events to a carton of a shipment and returns the shipment document. Runs `Mutation.updateTracking`.",
         security: [{ bearerAuth: [] }],
         parameters: [
           header(
@@ -351,7 +429,12 @@ export const OPENAPI_DOCUMENT = {
     "/v5/shipments/{shipment_id}/sync": { post: syncOperation("syncShipmentTracking") },
     "/shipments/{shipment_id}/sync": { post: syncOperation("syncShipmentTrackingUnversioned") },
     "/openapi.json": {
-      get: { operationId: "openapi", summary: "This document", security: [], responses: { "200": { description: "OpenAPI 3.1 document.", content: { "application/json": {} } } } },
+      get: {
+        operationId: "openapi",
+        summary: "This document",
+        security: [],
+        responses: { "200": { description: "OpenAPI 3.1 document.", content: { "application/json": {} } } },
+      },
     },
   },
   components: {

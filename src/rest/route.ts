@@ -1,7 +1,7 @@
 /** What a REST route is given and gives back. */
 import type { IncomingMessage } from "node:http";
 import type { Viewer } from "../auth/credentials.js";
-import type { Gateway } from "../yoga.js";
+import type { Gateway } from "../graphql/yoga.js";
 import type { RestResponse } from "./errors.js";
 
 export interface RouteRequest {

@@ -19,7 +19,9 @@ function validate(doc: ShipmentDocument): ValidationDetail[] {
   const problems: ValidationDetail[] = [];
   const check = (ok: boolean, path: string, message: string) => ok || problems.push({ path, message });
   const amounts = (list: AmountInCurrencyInput[] | null | undefined, path: string) =>
-    list?.forEach((a, i) => check(CURRENCY.test(a.currency), `${path}[${i}].currency`, "must be an ISO-4217 code such as USD"));
+    list?.forEach((a, i) => {
+      check(CURRENCY.test(a.currency), `${path}[${i}].currency`, "must be an ISO-4217 code such as USD");
+    });
   const nonNegative = (value: number | null | undefined, path: string) => check(value == null || value >= 0, path, "must not be negative");
 
   check(doc.shipmentNumber == null || doc.shipmentNumber.trim() !== "", "shipmentNumber", "must not be empty");
@@ -42,21 +44,34 @@ function validate(doc: ShipmentDocument): ValidationDetail[] {
       nonNegative(item.shippedQuantity, `${it}.shippedQuantity`);
       nonNegative(item.returnQuantity, `${it}.returnQuantity`);
       amounts(item.refundAmountInCurrencies, `${it}.refundAmountInCurrencies`);
-      item.fees?.forEach((fee, f) => amounts(fee.amountInCurrencies, `${it}.fees[${f}].amountInCurrencies`));
-      item.giftCards?.forEach((card, g) => amounts(card.amountInCurrencies, `${it}.giftCards[${g}].amountInCurrencies`));
+      item.fees?.forEach((fee, f) => {
+        amounts(fee.amountInCurrencies, `${it}.fees[${f}].amountInCurrencies`);
+      });
+      item.giftCards?.forEach((card, g) => {
+        amounts(card.amountInCurrencies, `${it}.giftCards[${g}].amountInCurrencies`);
+      });
     });
   });
   const address = doc.shipToAddress;
   if (address) {
-    check(address.countryCode == null || COUNTRY.test(address.countryCode), "shipToAddress.countryCode", "must be an ISO 3166-1 alpha-2 code such as US");
+    check(
+      address.countryCode == null || COUNTRY.test(address.countryCode),
+      "shipToAddress.countryCode",
+      "must be an ISO 3166-1 alpha-2 code such as US",
+    );
     check(address.latitude == null || address.latitude.abs().lte(90), "shipToAddress.latitude", "must be between -90 and 90");
     check(address.longitude == null || address.longitude.abs().lte(180), "shipToAddress.longitude", "must be between -180 and 180");
   }
-  doc.scratchedItems?.forEach((s, i) => nonNegative(s.quantity, `scratchedItems[${i}].quantity`));
+  doc.scratchedItems?.forEach((s, i) => {
+    nonNegative(s.quantity, `scratchedItems[${i}].quantity`);
+  });
   return problems.map((p) => ({ ...p, path: `input.${p.path}` }));
 }
 
-const contact = (name?: { firstName?: string | null; middleName?: string | null; lastName?: string | null } | null, phone?: { number?: string | null; type?: string | null } | null) => ({
+const contact = (
+  name?: { firstName?: string | null; middleName?: string | null; lastName?: string | null } | null,
+  phone?: { number?: string | null; type?: string | null } | null,
+) => ({
   firstName: name?.firstName ?? null,
   middleName: name?.middleName ?? null,
   lastName: name?.lastName ?? null,
@@ -65,7 +80,13 @@ const contact = (name?: { firstName?: string | null; middleName?: string | null;
 });
 
 const inCurrencies = (list: AmountInCurrencyInput[] | null | undefined) => ({
-  create: (list ?? []).map((a, position) => ({ id: newId("amt"), position, currency: a.currency, group: a.group ?? null, amount: a.amount })),
+  create: (list ?? []).map((a, position) => ({
+    id: newId("amt"),
+    position,
+    currency: a.currency,
+    group: a.group ?? null,
+    amount: a.amount,
+  })),
 });
 
 function itemRows(items: ItemInput[] | null | undefined): Prisma.ItemCreateWithoutCartonInput[] {
@@ -75,7 +96,12 @@ function itemRows(items: ItemInput[] | null | undefined): Prisma.ItemCreateWitho
     position,
     refundAmountInCurrencies: inCurrencies(refundAmountInCurrencies),
     fees: {
-      create: (fees ?? []).map(({ amountInCurrencies, ...fee }, p) => ({ ...fee, id: newId("fee"), position: p, amountInCurrencies: inCurrencies(amountInCurrencies) })),
+      create: (fees ?? []).map(({ amountInCurrencies, ...fee }, p) => ({
+        ...fee,
+        id: newId("fee"),
+        position: p,
+        amountInCurrencies: inCurrencies(amountInCurrencies),
+      })),
     },
     giftCards: {
       create: (giftCards ?? []).map(({ amountInCurrencies, ...card }, p) => ({
@@ -127,7 +153,10 @@ export async function createShipment(
   ]);
   if (sameNumber) problems.push({ path: "input.shipmentNumber", message: "a shipment with this number already exists" });
   for (const { trackingNumber } of sameTracking) {
-    problems.push({ path: `input.cartons[${trackingNumbers.indexOf(trackingNumber!)}].trackingNumber`, message: "already belongs to another shipment" });
+    problems.push({
+      path: `input.cartons[${trackingNumbers.indexOf(trackingNumber!)}].trackingNumber`,
+      message: "already belongs to another shipment",
+    });
   }
   if (problems.length) throw new ValidationError(problems);
 
@@ -149,7 +178,12 @@ export async function createShipment(
         // Background tracking asks the courier right away about a shipment with something to track.
         nextTrackAt: fields.shipmentTrackingNumber || trackingNumbers.length ? new Date() : null,
         recipients: {
-          create: (recipients ?? []).map((r, position) => ({ id: newId("rcp"), position, email: r.email ?? null, ...contact(r.name, r.phone) })),
+          create: (recipients ?? []).map((r, position) => ({
+            id: newId("rcp"),
+            position,
+            email: r.email ?? null,
+            ...contact(r.name, r.phone),
+          })),
         },
         shipToAddress: shipToAddress ? { create: { ...address, ...contact(name, phone) } } : undefined,
         scratchedItems: { create: (scratchedItems ?? []).map((s, position) => ({ ...s, id: newId("scr"), position })) },
@@ -159,7 +193,10 @@ export async function createShipment(
             id: newId("aud"),
             auditId: a.auditId ?? crypto.randomUUID(),
             auditedAt: a.auditedAt ?? undefined,
-            updatedFields: (a.updatedFields ?? []).map((f) => ({ fieldName: f.fieldName, fieldOriginalValue: f.fieldOriginalValue ?? null })),
+            updatedFields: (a.updatedFields ?? []).map((f) => ({
+              fieldName: f.fieldName,
+              fieldOriginalValue: f.fieldOriginalValue ?? null,
+            })),
           })),
         },
       },

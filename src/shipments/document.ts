@@ -1,7 +1,7 @@
 /**
  * The fabric shipment document as clients send it to createShipment (plus the sync API's
  * shipment-level fields). Field names and meanings are the seed's. The schema's input types
- * (src/schema/create-shipment.ts) are checked at compile time to be exactly this type.
+ * (src/graphql/schema/create-shipment.ts) are checked at compile time to be exactly this type.
  */
 import type { Prisma } from "../generated/prisma/client.js";
 import type { FeeType, FulfillmentMethod, GiftCardStatus, ShipmentType, StatusCode } from "../generated/prisma/enums.js";
@@ -45,7 +45,13 @@ export interface ItemInput {
   refundAmount?: Maybe<Prisma.Decimal>;
   refundAmountInCurrencies?: Maybe<AmountInCurrencyInput[]>;
   fees?: Maybe<
-    { amount?: Maybe<Prisma.Decimal>; amountInCurrencies?: Maybe<AmountInCurrencyInput[]>; name?: Maybe<string>; reason?: Maybe<string>; type?: Maybe<FeeType> }[]
+    {
+      amount?: Maybe<Prisma.Decimal>;
+      amountInCurrencies?: Maybe<AmountInCurrencyInput[]>;
+      name?: Maybe<string>;
+      reason?: Maybe<string>;
+      type?: Maybe<FeeType>;
+    }[]
   >;
   giftCards?: Maybe<
     {

@@ -13,7 +13,14 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
-const DATE_TIME = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
+const DATE_TIME = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "UTC",
+});
 const DAY = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/;
 
@@ -37,10 +44,17 @@ function progress(shipment: PublicShipment): string {
   const items = STEPS.map((label, index) => {
     const state = index < step ? "done" : index === step ? "current" : "todo";
     const current = index === step ? ' aria-current="step"' : "";
-    const spoken = state === "done" ? '<span class="visually-hidden"> (done)</span>' : state === "current" ? '<span class="visually-hidden"> (current step)</span>' : "";
+    const spoken =
+      state === "done"
+        ? '<span class="visually-hidden"> (done)</span>'
+        : state === "current"
+          ? '<span class="visually-hidden"> (current step)</span>'
+          : "";
     return `<li class="${state}"${current}>${escapeHtml(label)}${spoken}</li>`;
   });
-  const notice = offPath ? `<p class="notice" role="note">${escapeHtml(statusWords(shipment.trackingStatus))}: the carrier reported a change of plan.</p>` : "";
+  const notice = offPath
+    ? `<p class="notice" role="note">${escapeHtml(statusWords(shipment.trackingStatus))}: the carrier reported a change of plan.</p>`
+    : "";
   return `<ol class="steps" aria-label="Delivery progress">${items.join("")}</ol>${notice}`;
 }
 

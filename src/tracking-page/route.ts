@@ -10,9 +10,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { parse, type ExecutionArgs } from "graphql";
 import type { Viewer } from "../auth/credentials.js";
 import type { Db } from "../db/client.js";
-import { byTrackingNumber } from "../schema/shipment-filter.js";
-import { subscribeShared } from "../shared-execution.js";
-import type { Gateway } from "../yoga.js";
+import { byTrackingNumber } from "../graphql/schema/shipment-filter.js";
+import { subscribeShared } from "../graphql/shared-execution.js";
+import type { Gateway } from "../graphql/yoga.js";
 import { TRACKING_PAGE_QUERY, TRACKING_PAGE_SUBSCRIPTION, type PublicShipment } from "./documents.js";
 import { announcementOf, renderMessage, renderTracking, renderTrackingPage } from "./render.js";
 import type { PublicTrackingTokens } from "./tokens.js";
@@ -45,7 +45,12 @@ function contentSecurityPolicy(nonce: string) {
 
 function sendPage(res: ServerResponse, status: number, html: string, nonce: string, headers: Record<string, string> = {}) {
   res
-    .writeHead(status, { ...PAGE_HEADERS, ...headers, "content-type": "text/html; charset=utf-8", "content-security-policy": contentSecurityPolicy(nonce) })
+    .writeHead(status, {
+      ...PAGE_HEADERS,
+      ...headers,
+      "content-type": "text/html; charset=utf-8",
+      "content-security-policy": contentSecurityPolicy(nonce),
+    })
     .end(html);
 }
 
@@ -90,10 +95,17 @@ function sendFailure(res: ServerResponse, errors: readonly OperationError[], non
   const limited = errors.find((error) => error.extensions?.code === "RATE_LIMITED");
   if (limited) {
     const retryAfter = String(limited.extensions?.retryAfter ?? 60);
-    return sendPage(res, 429, renderMessage("Too many requests", "This page was opened too often; try again in a minute.", nonce), nonce, { "retry-after": retryAfter });
+    return sendPage(res, 429, renderMessage("Too many requests", "This page was opened too often; try again in a minute.", nonce), nonce, {
+      "retry-after": retryAfter,
+    });
   }
   const status = errors.some((error) => error.extensions?.http?.status === 503) ? 503 : 500;
-  sendPage(res, status, renderMessage("Tracking is unavailable", "Tracking information cannot be shown right now; try again shortly.", nonce), nonce);
+  sendPage(
+    res,
+    status,
+    renderMessage("Tracking is unavailable", "Tracking information cannot be shown right now; try again shortly.", nonce),
+    nonce,
+  );
 }
 
 async function servePage(parts: TrackingPageParts, res: ServerResponse, url: URL, trackingNumber: string, found: Located, nonce: string) {
@@ -176,7 +188,12 @@ export function trackingPageRoute(parts: TrackingPageParts, path: string) {
     const trackingNumber = decoded(segment!);
     const found = trackingNumber ? await locate(parts, trackingNumber, url.searchParams.get("token") ?? "") : undefined;
     if (!found) {
-      return sendPage(res, 404, renderMessage("Tracking link not found", "Check that you opened the whole link from your shipping notification.", nonce), nonce);
+      return sendPage(
+        res,
+        404,
+        renderMessage("Tracking link not found", "Check that you opened the whole link from your shipping notification.", nonce),
+        nonce,
+      );
     }
     await (live ? serveLive(parts, req, res, url, found, nonce) : servePage(parts, res, url, trackingNumber!, found, nonce));
   };

@@ -22,7 +22,12 @@ export function carrierKey(carrier: string | null | undefined): string {
  */
 export function dedupeKey(e: EventIdentityInput): string {
   if (e.eventId) return `id:${e.eventId}`;
-  const content = [e.trackingNumber, e.event.trim().toLowerCase(), e.eventRecordedAt.toISOString(), (e.location ?? "").trim().toLowerCase()];
+  const content = [
+    e.trackingNumber,
+    e.event.trim().toLowerCase(),
+    e.eventRecordedAt.toISOString(),
+    (e.location ?? "").trim().toLowerCase(),
+  ];
   return `sha256:${createHash("sha256").update(JSON.stringify(content)).digest("hex")}`;
 }
 

@@ -67,10 +67,22 @@ export function planEvents(locked: LockedShipment, request: IngestRequest): Even
   const known = new Set(locked.cartons.map((c) => c.trackingNumber));
   const newCartons = request.cartons
     .filter((c) => c.newCarton && !known.has(c.trackingNumber))
-    .map((c, i) => ({ id: newId("ctn"), position: locked.cartons.length + i, trackingNumber: c.trackingNumber, shipmentCarrier: c.newCarton!.shipmentCarrier }));
+    .map((c, i) => ({
+      id: newId("ctn"),
+      position: locked.cartons.length + i,
+      trackingNumber: c.trackingNumber,
+      shipmentCarrier: c.newCarton!.shipmentCarrier,
+    }));
   const cartons = [
     ...locked.cartons,
-    ...newCartons.map(({ id, trackingNumber, shipmentCarrier }) => ({ id, trackingNumber, shipmentCarrier, trackingStatus: null, trackingSubstatus: null, trackingURL: null })),
+    ...newCartons.map(({ id, trackingNumber, shipmentCarrier }) => ({
+      id,
+      trackingNumber,
+      shipmentCarrier,
+      trackingStatus: null,
+      trackingSubstatus: null,
+      trackingURL: null,
+    })),
   ];
   const byNumber = new Map(cartons.map((c) => [c.trackingNumber, c]));
   const candidates = request.cartons.flatMap((incoming) => {
@@ -121,18 +133,33 @@ export function planChange({ locked, request, events, outcome, history }: Change
   const facts = request.facts ?? {};
   if (applied.length === 0 && urlChanges.length === 0 && !changesFacts(facts, locked)) {
     const { id, shipmentNumber, statusCode, trackingStatus, trackingSubstatus } = locked;
-    return { result: { shipment: { id, shipmentNumber, version: locked.version, statusCode, trackingStatus, trackingSubstatus }, appliedEvents: applied, duplicateEventIds }, writes: null };
+    return {
+      result: {
+        shipment: { id, shipmentNumber, version: locked.version, statusCode, trackingStatus, trackingSubstatus },
+        appliedEvents: applied,
+        duplicateEventIds,
+      },
+      writes: null,
+    };
   }
 
-  const statusOf = new Map(cartons.map((c) => [c.id, c.trackingStatus ? { status: c.trackingStatus, substatus: c.trackingSubstatus ?? "" } : null]));
+  const statusOf = new Map(
+    cartons.map((c) => [c.id, c.trackingStatus ? { status: c.trackingStatus, substatus: c.trackingSubstatus ?? "" } : null]),
+  );
   for (const cartonId of touched) statusOf.set(cartonId, deriveStatus(history.filter((h) => h.cartonId === cartonId)));
-  const rolled = rollUp(locked.statusCode, cartons.map((c) => statusOf.get(c.id) ?? null));
+  const rolled = rollUp(
+    locked.statusCode,
+    cartons.map((c) => statusOf.get(c.id) ?? null),
+  );
 
   const cartonChanges = cartons.flatMap((carton) => {
     const next = statusOf.get(carton.id) ?? null;
     const url = urlChanges.find((c) => c.trackingNumber === carton.trackingNumber)?.trackingURL ?? null;
-    const changed = next?.status !== (carton.trackingStatus ?? undefined) || next?.substatus !== (carton.trackingSubstatus ?? undefined) || url;
-    return changed ? [{ id: carton.id, trackingStatus: next?.status ?? null, trackingSubstatus: next?.substatus ?? null, trackingURL: url }] : [];
+    const changed =
+      next?.status !== (carton.trackingStatus ?? undefined) || next?.substatus !== (carton.trackingSubstatus ?? undefined) || url;
+    return changed
+      ? [{ id: carton.id, trackingStatus: next?.status ?? null, trackingSubstatus: next?.substatus ?? null, trackingURL: url }]
+      : [];
   });
   const trackingStatus = rolled.tracking?.status ?? locked.trackingStatus;
   const trackingSubstatus = rolled.tracking?.substatus;
@@ -142,7 +169,14 @@ export function planChange({ locked, request, events, outcome, history }: Change
     .filter(Boolean);
   return {
     result: {
-      shipment: { id: shipmentId, shipmentNumber: locked.shipmentNumber, version, statusCode: rolled.statusCode, trackingStatus, trackingSubstatus: trackingSubstatus ?? locked.trackingSubstatus },
+      shipment: {
+        id: shipmentId,
+        shipmentNumber: locked.shipmentNumber,
+        version,
+        statusCode: rolled.statusCode,
+        trackingStatus,
+        trackingSubstatus: trackingSubstatus ?? locked.trackingSubstatus,
+      },
       appliedEvents: applied,
       duplicateEventIds,
     },
@@ -169,7 +203,16 @@ export function planChange({ locked, request, events, outcome, history }: Change
         previousTrackingStatus: locked.trackingStatus,
         trackingStatus,
       },
-      deliveryLog: { tenantId, shipmentId, version, source, previousStatus: locked.trackingStatus, status: trackingStatus, eventIds: applied.map((e) => e.id), trackingNumbers },
+      deliveryLog: {
+        tenantId,
+        shipmentId,
+        version,
+        source,
+        previousStatus: locked.trackingStatus,
+        status: trackingStatus,
+        eventIds: applied.map((e) => e.id),
+        trackingNumbers,
+      },
     },
   };
 }

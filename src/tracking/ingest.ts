@@ -83,7 +83,10 @@ export function validateEvents(cartons: CartonTracking[], paths: EventPaths = { 
       if (!e.event?.trim()) problems.push({ path: `${at}.${paths.events}[${i}].event`, message: "must not be empty" });
       // Courier syncs reach this without the GraphQL scalar: an instant outside the window would be stored and then not read.
       if (!(e.eventRecordedAt instanceof Date) || !inInstantWindow(e.eventRecordedAt)) {
-        problems.push({ path: `${at}.${paths.events}[${i}].eventRecordedAt`, message: `must be a valid instant from ${INSTANT_WINDOW.from.getUTCFullYear()} to before ${INSTANT_WINDOW.until.getUTCFullYear()}` });
+        problems.push({
+          path: `${at}.${paths.events}[${i}].eventRecordedAt`,
+          message: `must be a valid instant from ${INSTANT_WINDOW.from.getUTCFullYear()} to before ${INSTANT_WINDOW.until.getUTCFullYear()}`,
+        });
       }
     });
   });

@@ -79,7 +79,12 @@ export class TrackingPoller {
     await inTransaction(this.deps.pool, async (client) => {
       await execute(client, sql`/* lockRoundQueue */ SELECT pg_advisory_xact_lock(hashtext(${ROUND_QUEUE}))`);
       // A round job may run as long as its leases last; a failed round is simply followed by the next.
-      await boss.createQueue(ROUND_QUEUE, { name: ROUND_QUEUE, policy: "singleton", retryLimit: 0, expireInSeconds: ROUND_LEASE_MS / 1000 });
+      await boss.createQueue(ROUND_QUEUE, {
+        name: ROUND_QUEUE,
+        policy: "singleton",
+        retryLimit: 0,
+        expireInSeconds: ROUND_LEASE_MS / 1000,
+      });
     });
   }
 

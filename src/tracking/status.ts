@@ -82,42 +82,138 @@ export function isSubstatus(code: string): code is Substatus {
  * "customs", "shipment cancelled" before anything in transit).
  */
 export const WORD_RULES: ReadonlyArray<{ pattern: RegExp; substatus: Substatus; examples: readonly string[] }> = [
-  { pattern: /returned to (the )?(sender|shipper)|return (received|completed)|delivered to (the )?(sender|shipper)/, substatus: "exception_011", examples: ["Returned to sender", "Return received by shipper", "Delivered to shipper"] },
-  { pattern: /return(ing)? to (the )?(sender|shipper)|being returned|return (initiated|in transit|started)|\brts\b/, substatus: "exception_010", examples: ["Returning to sender: addressee unknown", "Return to Sender", "Shipment is being returned"] },
-  { pattern: /cancel+ed|\bvoided\b/, substatus: "pending_004", examples: ["Shipment cancelled", "Label voided", "Order canceled by shipper"] },
+  {
+    pattern: /returned to (the )?(sender|shipper)|return (received|completed)|delivered to (the )?(sender|shipper)/,
+    substatus: "exception_011",
+    examples: ["Returned to sender", "Return received by shipper", "Delivered to shipper"],
+  },
+  {
+    pattern: /return(ing)? to (the )?(sender|shipper)|being returned|return (initiated|in transit|started)|\brts\b/,
+    substatus: "exception_010",
+    examples: ["Returning to sender: addressee unknown", "Return to Sender", "Shipment is being returned"],
+  },
+  {
+    pattern: /cancel+ed|\bvoided\b/,
+    substatus: "pending_004",
+    examples: ["Shipment cancelled", "Label voided", "Order canceled by shipper"],
+  },
   { pattern: /\bexpired?\b/, substatus: "expired_001", examples: ["Tracking expired"] },
   { pattern: /\blost\b|missing/, substatus: "exception_013", examples: ["Package lost", "Missing mail search opened"] },
   { pattern: /damage/, substatus: "exception_012", examples: ["Package damaged", "Damage reported"] },
-  { pattern: /customer moved|(recipient|addressee) (has )?moved|moved,? left no address/, substatus: "exception_002", examples: ["Customer moved", "Moved, left no address"] },
+  {
+    pattern: /customer moved|(recipient|addressee) (has )?moved|moved,? left no address/,
+    substatus: "exception_002",
+    examples: ["Customer moved", "Moved, left no address"],
+  },
   { pattern: /refused/, substatus: "exception_003", examples: ["Delivery refused by recipient", "Refused"] },
-  { pattern: /(incorrect|insufficient|incomplete|wrong|bad) address|address (problem|incorrect|unknown|error)|addressee unknown|no such (number|street)/, substatus: "exception_007", examples: ["Incorrect address", "Insufficient address", "Address problem"] },
-  { pattern: /(held|awaiting|pending) (for )?payment|duties (and taxes )?(due|owed|unpaid)|payment required/, substatus: "exception_006", examples: ["Held for payment", "Duties owed by recipient"] },
-  { pattern: /not (picked up|collected)|unclaimed|pick ?up missed/, substatus: "exception_008", examples: ["Unclaimed", "Not picked up by recipient"] },
-  { pattern: /rejected by (the )?carrier|noncompliance|non-compliance|prohibited/, substatus: "exception_009", examples: ["Rejected by carrier", "Prohibited item"] },
-  { pattern: /cleared customs|customs (clearance )?(cleared|complete)|clearance (complete|processing complete)|released by (customs|clearing agency)/, substatus: "in_transit_005", examples: ["Cleared customs", "Customs clearance complete", "Released by Clearing Agency. Now in-transit for delivery."] },
-  { pattern: /customs.*(delay|held|hold)|(delay|held|hold).*customs|clearance delay/, substatus: "exception_004", examples: ["Clearance delay", "Held by customs", "Customs delay"] },
-  { pattern: /customs|clearance/, substatus: "in_transit_006", examples: ["Handed over to customs", "Clearance in progress", "Processing through customs"] },
+  {
+    pattern:
+      /(incorrect|insufficient|incomplete|wrong|bad) address|address (problem|incorrect|unknown|error)|addressee unknown|no such (number|street)/,
+    substatus: "exception_007",
+    examples: ["Incorrect address", "Insufficient address", "Address problem"],
+  },
+  {
+    pattern: /(held|awaiting|pending) (for )?payment|duties (and taxes )?(due|owed|unpaid)|payment required/,
+    substatus: "exception_006",
+    examples: ["Held for payment", "Duties owed by recipient"],
+  },
+  {
+    pattern: /not (picked up|collected)|unclaimed|pick ?up missed/,
+    substatus: "exception_008",
+    examples: ["Unclaimed", "Not picked up by recipient"],
+  },
+  {
+    pattern: /rejected by (the )?carrier|noncompliance|non-compliance|prohibited/,
+    substatus: "exception_009",
+    examples: ["Rejected by carrier", "Prohibited item"],
+  },
+  {
+    pattern:
+      /cleared customs|customs (clearance )?(cleared|complete)|clearance (complete|processing complete)|released by (customs|clearing agency)/,
+    substatus: "in_transit_005",
+    examples: ["Cleared customs", "Customs clearance complete", "Released by Clearing Agency. Now in-transit for delivery."],
+  },
+  {
+    pattern: /customs.*(delay|held|hold)|(delay|held|hold).*customs|clearance delay/,
+    substatus: "exception_004",
+    examples: ["Clearance delay", "Held by customs", "Customs delay"],
+  },
+  {
+    pattern: /customs|clearance/,
+    substatus: "in_transit_006",
+    examples: ["Handed over to customs", "Clearance in progress", "Processing through customs"],
+  },
   { pattern: /appointment/, substatus: "out_for_delivery_004", examples: ["Delivery appointment scheduled"] },
-  { pattern: /out for delivery|on (the )?vehicle for delivery|with delivery courier/, substatus: "out_for_delivery_001", examples: ["Out For Delivery Today", "On vehicle for delivery"] },
-  { pattern: /(customer|recipient|consignee) (contacted|called)/, substatus: "out_for_delivery_003", examples: ["Customer contacted before delivery"] },
-  { pattern: /(available|ready) for (recipient )?(pick ?up|collection)|held at .*(location|office|point)|hold at location|awaiting collection/, substatus: "available_for_pickup_001", examples: ["Available for Pickup", "Ready for recipient pickup", "Held at post office"] },
+  {
+    pattern: /out for delivery|on (the )?vehicle for delivery|with delivery courier/,
+    substatus: "out_for_delivery_001",
+    examples: ["Out For Delivery Today", "On vehicle for delivery"],
+  },
+  {
+    pattern: /(customer|recipient|consignee) (contacted|called)/,
+    substatus: "out_for_delivery_003",
+    examples: ["Customer contacted before delivery"],
+  },
+  {
+    pattern:
+      /(available|ready) for (recipient )?(pick ?up|collection)|held at .*(location|office|point)|hold at location|awaiting collection/,
+    substatus: "available_for_pickup_001",
+    examples: ["Available for Pickup", "Ready for recipient pickup", "Held at post office"],
+  },
   { pattern: /business closed/, substatus: "attempt_fail_003", examples: ["Delivery attempted: business closed"] },
-  { pattern: /(recipient|customer|receiver) (was |is )?(not available|unavailable|not home)|no one (home|available)/, substatus: "attempt_fail_002", examples: ["Delivery attempted: recipient not available", "No one home"] },
+  {
+    pattern: /(recipient|customer|receiver) (was |is )?(not available|unavailable|not home)|no one (home|available)/,
+    substatus: "attempt_fail_002",
+    examples: ["Delivery attempted: recipient not available", "No one home"],
+  },
   { pattern: /attempt|missed delivery|notice left/, substatus: "attempt_fail_001", examples: ["Delivery Attempt", "Notice left"] },
-  { pattern: /undeliverable|not delivered|delivery (exception|failed)/, substatus: "exception_001", examples: ["Undeliverable as addressed", "Delivery exception"] },
-  { pattern: /picked up by (the )?(customer|recipient)|collected by/, substatus: "delivered_002", examples: ["Picked up by customer", "Collected by recipient"] },
+  {
+    pattern: /undeliverable|not delivered|delivery (exception|failed)/,
+    substatus: "exception_001",
+    examples: ["Undeliverable as addressed", "Delivery exception"],
+  },
+  {
+    pattern: /picked up by (the )?(customer|recipient)|collected by/,
+    substatus: "delivered_002",
+    examples: ["Picked up by customer", "Collected by recipient"],
+  },
   { pattern: /signed/, substatus: "delivered_003", examples: ["Delivered, signed for by J. DOE", "Signed for"] },
   { pattern: /cash on delivery|\bcod\b collected/, substatus: "delivered_004", examples: ["Delivered, cash on delivery collected"] },
-  { pattern: /deliver(ed|y (complete|successful))/, substatus: "delivered_001", examples: ["Delivered", "Delivered, left at front door", "Delivery complete"] },
+  {
+    pattern: /deliver(ed|y (complete|successful))/,
+    substatus: "delivered_001",
+    examples: ["Delivered", "Delivered, left at front door", "Delivery complete"],
+  },
   { pattern: /problem resolved|resolved/, substatus: "in_transit_008", examples: ["Problem resolved"] },
   { pattern: /delay/, substatus: "exception_005", examples: ["Weather delay", "Delayed"] },
-  { pattern: /exception|held|problem|incident|\balert\b/, substatus: "exception_001", examples: ["Shipment exception", "Alert", "Incident reported"] },
+  {
+    pattern: /exception|held|problem|incident|\balert\b/,
+    substatus: "exception_001",
+    examples: ["Shipment exception", "Alert", "Incident reported"],
+  },
   { pattern: /forwarded|redirected|rerouted/, substatus: "in_transit_009", examples: ["Forwarded", "Rerouted to new address"] },
-  { pattern: /picked up|pickup (scan|complete)|accepted|tendered|received by (the )?carrier|origin scan|shipment received/, substatus: "in_transit_002", examples: ["Picked up", "Accepted at USPS origin facility", "Origin Scan"] },
-  { pattern: /label (created|printed)|created a label|shipping label|info(rmation)? (received|sent)|pre.?shipment|pre.?transit|electronic (notification|shipment information)|manifest|shipment (created|information)|order processed/, substatus: "info_received_001", examples: ["Shipping label created", "Pre-Shipment", "Shipper created a label, UPS has not received the package yet."] },
+  {
+    pattern: /picked up|pickup (scan|complete)|accepted|tendered|received by (the )?carrier|origin scan|shipment received/,
+    substatus: "in_transit_002",
+    examples: ["Picked up", "Accepted at USPS origin facility", "Origin Scan"],
+  },
+  {
+    pattern:
+      /label (created|printed)|created a label|shipping label|info(rmation)? (received|sent)|pre.?shipment|pre.?transit|electronic (notification|shipment information)|manifest|shipment (created|information)|order processed/,
+    substatus: "info_received_001",
+    examples: ["Shipping label created", "Pre-Shipment", "Shipper created a label, UPS has not received the package yet."],
+  },
   { pattern: /arrived (in|at) (the )?destination country/, substatus: "in_transit_004", examples: ["Arrived in destination country"] },
-  { pattern: /arriv|hub|sort|processed at/, substatus: "in_transit_003", examples: ["Arrived at Facility", "Processed at LEIPZIG - GERMANY", "Arrived at destination facility"] },
-  { pattern: /depart|\bleft\b.*(facility|origin)/, substatus: "in_transit_007", examples: ["Departed from Facility", "Left FedEx origin facility"] },
+  {
+    pattern: /arriv|hub|sort|processed at/,
+    substatus: "in_transit_003",
+    examples: ["Arrived at Facility", "Processed at LEIPZIG - GERMANY", "Arrived at destination facility"],
+  },
+  {
+    pattern: /depart|\bleft\b.*(facility|origin)/,
+    substatus: "in_transit_007",
+    examples: ["Departed from Facility", "Left FedEx origin facility"],
+  },
   { pattern: /pending|awaiting|no information/, substatus: "pending_001", examples: ["Pending", "No information yet"] },
 ];
 

@@ -137,7 +137,8 @@ export class TrackingStore {
    * id or, as a carrier push names it, by the tenant's shipment number: no lookup before the lock.
    */
   async lockShipment(tenantId: string, shipment: ShipmentKey): Promise<LockedShipment | undefined> {
-    const which = shipment.shipmentId !== undefined ? sql`s.id = ${shipment.shipmentId}` : sql`s."shipmentNumber" = ${shipment.shipmentNumber}`;
+    const which =
+      shipment.shipmentId !== undefined ? sql`s.id = ${shipment.shipmentId}` : sql`s."shipmentNumber" = ${shipment.shipmentNumber}`;
     const [locked] = await query(
       this.client,
       sql`/* lockShipment */ SELECT s.id, s."shipmentNumber", s.version, s."statusCode", s."trackingStatus", s."trackingSubstatus",
@@ -171,7 +172,13 @@ export class TrackingStore {
    * cartons meanwhile. The offered rows' cartons are named as a list too: the planner then walks the
    * (cartonId, eventRecordedAt) index whatever it estimates the insert to return.
    */
-  async insertEvents(tenantId: string, shipmentId: string, source: TrackingSource, version: number, events: EventRow[]): Promise<InsertedEvents> {
+  async insertEvents(
+    tenantId: string,
+    shipmentId: string,
+    source: TrackingSource,
+    version: number,
+    events: EventRow[],
+  ): Promise<InsertedEvents> {
     const column = <K extends keyof EventRow>(key: K) => events.map((e) => e[key]);
     const rows = await query(
       this.client,

@@ -4,7 +4,7 @@
  */
 import type { Db } from "../db/client.js";
 import { NotFoundError, ValidationError, type ValidationDetail } from "../errors.js";
-import type { TrackingBus } from "../pubsub.js";
+import type { TrackingBus } from "./bus.js";
 import type { TrackingUpdateMessage } from "./messages.js";
 
 /** Which updates a subscriber wants, and where it resumes. */
@@ -58,7 +58,8 @@ function validate(filter: TrackingUpdatesFilter, shipmentId: string | undefined)
   if (filter.afterVersion != null && !shipmentId) {
     problems.push({ path: "afterVersion", message: "needs shipmentId or trackingNumber: versions count per shipment" });
   }
-  if (filter.afterVersion != null && filter.afterSequence != null) problems.push({ path: "afterSequence", message: "give afterSequence or afterVersion, not both" });
+  if (filter.afterVersion != null && filter.afterSequence != null)
+    problems.push({ path: "afterSequence", message: "give afterSequence or afterVersion, not both" });
   if (filter.afterSequence != null && filter.afterSequence < 0) problems.push({ path: "afterSequence", message: "must not be negative" });
   if (problems.length) throw new ValidationError(problems);
 }

@@ -56,9 +56,17 @@ interface ShipmentToSync {
 function targetsOf(shipment: ShipmentToSync): Target[] {
   const cartonNumbers = shipment.cartons.map((c) => c.trackingNumber);
   if (shipment.shipmentTrackingNumber) {
-    return [{ trackingNumber: shipment.shipmentTrackingNumber, path: "shipmentTrackingNumber", cartonExists: cartonNumbers.includes(shipment.shipmentTrackingNumber) }];
+    return [
+      {
+        trackingNumber: shipment.shipmentTrackingNumber,
+        path: "shipmentTrackingNumber",
+        cartonExists: cartonNumbers.includes(shipment.shipmentTrackingNumber),
+      },
+    ];
   }
-  return cartonNumbers.flatMap((trackingNumber, i) => (trackingNumber ? [{ trackingNumber, path: `cartons[${i}].trackingNumber`, cartonExists: true }] : []));
+  return cartonNumbers.flatMap((trackingNumber, i) =>
+    trackingNumber ? [{ trackingNumber, path: `cartons[${i}].trackingNumber`, cartonExists: true }] : [],
+  );
 }
 
 function toIncoming(e: CourierEvent): IncomingEvent {
@@ -96,7 +104,12 @@ function cartonsOf(targets: Target[], answers: CourierTracking[], cartonNumbers:
     for (const piece of pieces) {
       const own = pieces.length === 1 || canonical(piece.trackingNumber) === canonical(target.trackingNumber);
       const trackingNumber = own ? target.trackingNumber : piece.trackingNumber;
-      const carton = byNumber.get(trackingNumber) ?? { trackingNumber, events: [], signedBy: null, exists: own ? target.cartonExists : cartonNumbers.has(trackingNumber) };
+      const carton = byNumber.get(trackingNumber) ?? {
+        trackingNumber,
+        events: [],
+        signedBy: null,
+        exists: own ? target.cartonExists : cartonNumbers.has(trackingNumber),
+      };
       carton.events.push(...piece.events);
       carton.signedBy ??= piece.signedBy;
       byNumber.set(trackingNumber, carton);
@@ -169,7 +182,12 @@ export class ShipmentSync {
     for (const { trackingNumber, signedBy } of pieces) {
       if (!signedBy) continue;
       await this.db.carton.updateMany({
-        where: { tenantId: request.tenantId, shipmentId: request.shipmentId, trackingNumber, OR: [{ signedBy: null }, { signedBy: { not: signedBy } }] },
+        where: {
+          tenantId: request.tenantId,
+          shipmentId: request.shipmentId,
+          trackingNumber,
+          OR: [{ signedBy: null }, { signedBy: { not: signedBy } }],
+        },
         data: { signedBy },
       });
     }
@@ -205,11 +223,17 @@ export class ShipmentSync {
   private async load(tenantId: string, shipmentId: string) {
     const shipment = await this.db.shipment.findFirst({
       where: { id: shipmentId, tenantId },
-      select: { shipmentCourier: true, shipmentTrackingNumber: true, trackingStatus: true, cartons: { select: { trackingNumber: true }, orderBy: { position: "asc" } } },
+      select: {
+        shipmentCourier: true,
+        shipmentTrackingNumber: true,
+        trackingStatus: true,
+        cartons: { select: { trackingNumber: true }, orderBy: { position: "asc" } },
+      },
     });
     if (!shipment) throw new NotFoundError();
     const targets = targetsOf(shipment);
-    if (targets.length === 0) throw new ValidationError([{ path: "shipmentTrackingNumber", message: "the shipment has no tracking number to sync" }]);
+    if (targets.length === 0)
+      throw new ValidationError([{ path: "shipmentTrackingNumber", message: "the shipment has no tracking number to sync" }]);
     return { shipment, targets };
   }
 
@@ -228,6 +252,8 @@ export class ShipmentSync {
 function verifyNumbers(courier: CourierAdapter, targets: Target[]) {
   const invalid = targets.filter((t) => verifyFormat(courier.code, t.trackingNumber) === false);
   if (invalid.length) {
-    throw new ValidationError(invalid.map((t) => ({ path: t.path, message: `"${t.trackingNumber}" is not a valid ${courier.name} tracking number` })));
+    throw new ValidationError(
+      invalid.map((t) => ({ path: t.path, message: `"${t.trackingNumber}" is not a valid ${courier.name} tracking number` })),
+    );
   }
 }

@@ -194,7 +194,10 @@ export class WebhookDispatcher {
             enqueued = true;
           }
         }
-        await execute(client, sql`/* advanceCursor */ UPDATE "WebhookEndpoint" SET cursor = ${changes.at(-1)!.sequence} WHERE id = ${endpoint.id}`);
+        await execute(
+          client,
+          sql`/* advanceCursor */ UPDATE "WebhookEndpoint" SET cursor = ${changes.at(-1)!.sequence} WHERE id = ${endpoint.id}`,
+        );
       }
     });
     if (enqueued) this.wakeWorkers();
@@ -211,16 +214,18 @@ export class WebhookDispatcher {
     );
     // Already settled (a job that ran twice) or its endpoint deleted.
     if (!delivery) return;
-    const outcome = await sendWebhook(this.targets, delivery.url, signedHeaders(delivery.secret, deliveryId, delivery.payload, new Date()), delivery.payload, this.settings);
+    const outcome = await sendWebhook(
+      this.targets,
+      delivery.url,
+      signedHeaders(delivery.secret, deliveryId, delivery.payload, new Date()),
+      delivery.payload,
+      this.settings,
+    );
     const settled = outcome.ok || last;
     await inTransaction(this.pool, async (client) => {
       await lockLane(client, delivery.endpointId, delivery.shipmentId);
       // Delivered, failed for good, or still pending a retry: only a settled attempt changes the status.
-      const settles = outcome.ok
-        ? sql`, status = 'DELIVERED', "deliveredAt" = now()`
-        : settled
-          ? sql`, status = 'FAILED'`
-          : empty;
+      const settles = outcome.ok ? sql`, status = 'DELIVERED', "deliveredAt" = now()` : settled ? sql`, status = 'FAILED'` : empty;
       const updated = await query(
         client,
         sql`/* recordAttempt */ UPDATE "WebhookDelivery" SET attempts = attempts + 1, "lastAttemptAt" = now(), "responseStatus" = ${outcome.status},

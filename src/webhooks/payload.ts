@@ -60,7 +60,10 @@ export async function payloadsFor(client: Queryable, changes: LoggedChange[]) {
         eventIds: change.eventIds,
         events: events
           .filter((event) => change.eventIds.includes(event.id))
-          .map(({ notesDescription, ...event }) => ({ ...event, notes: notesDescription == null ? null : { description: notesDescription } })),
+          .map(({ notesDescription, ...event }) => ({
+            ...event,
+            notes: notesDescription == null ? null : { description: notesDescription },
+          })),
       },
     });
 }

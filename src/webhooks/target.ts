@@ -12,13 +12,33 @@ export class WebhookTargetError extends Error {}
 
 const NOT_PUBLIC = new BlockList();
 for (const [network, prefix] of [
-  ["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127.0.0.0", 8], ["169.254.0.0", 16], ["172.16.0.0", 12],
-  ["192.0.0.0", 24], ["192.0.2.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15], ["198.51.100.0", 24], ["203.0.113.0", 24],
-  ["224.0.0.0", 4], ["240.0.0.0", 4],
-] as const) NOT_PUBLIC.addSubnet(network, prefix, "ipv4");
+  ["0.0.0.0", 8],
+  ["10.0.0.0", 8],
+  ["100.64.0.0", 10],
+  ["127.0.0.0", 8],
+  ["169.254.0.0", 16],
+  ["172.16.0.0", 12],
+  ["192.0.0.0", 24],
+  ["192.0.2.0", 24],
+  ["192.168.0.0", 16],
+  ["198.18.0.0", 15],
+  ["198.51.100.0", 24],
+  ["203.0.113.0", 24],
+  ["224.0.0.0", 4],
+  ["240.0.0.0", 4],
+] as const)
+  NOT_PUBLIC.addSubnet(network, prefix, "ipv4");
 for (const [network, prefix] of [
-  ["::", 128], ["::1", 128], ["fc00::", 7], ["fe80::", 10], ["fec0::", 10], ["ff00::", 8], ["2001:db8::", 32], ["100::", 64],
-] as const) NOT_PUBLIC.addSubnet(network, prefix, "ipv6");
+  ["::", 128],
+  ["::1", 128],
+  ["fc00::", 7],
+  ["fe80::", 10],
+  ["fec0::", 10],
+  ["ff00::", 8],
+  ["2001:db8::", 32],
+  ["100::", 64],
+] as const)
+  NOT_PUBLIC.addSubnet(network, prefix, "ipv6");
 
 /** An IPv4 address written as IPv6 (`::ffff:127.0.0.1`) reaches the IPv4 host: judge it as one. */
 function unmapped(address: string): { address: string; family: "ipv4" | "ipv6" } {
@@ -75,7 +95,8 @@ export class WebhookTargets {
       dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
         if (error) return callback(error, "", 0);
         const refused = allowed ? undefined : addresses.find(({ address }) => !isPublicAddress(address));
-        if (refused) return callback(new WebhookTargetError(`${hostname} resolves to ${refused.address}, which is not a public address`), "", 0);
+        if (refused)
+          return callback(new WebhookTargetError(`${hostname} resolves to ${refused.address}, which is not a public address`), "", 0);
         if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
         callback(null, addresses[0]!.address, addresses[0]!.family);
       });
@@ -85,6 +106,8 @@ export class WebhookTargets {
 
 function resolve(host: string): Promise<LookupAddress[]> {
   return new Promise((done, fail) =>
-    dnsLookup(host, { all: true }, (error, addresses) => (error ? fail(new WebhookTargetError(`cannot be resolved (${error.code})`)) : done(addresses))),
+    dnsLookup(host, { all: true }, (error, addresses) =>
+      error ? fail(new WebhookTargetError(`cannot be resolved (${error.code})`)) : done(addresses),
+    ),
   );
 }

@@ -31,26 +31,41 @@ export async function crossInstance(ctx: BenchContext): Promise<ScenarioResult |
       ctx.load.call("subscribe", { group, url: server.wsUrl, total: 1, authorization: tenant.authorization, query: SUBSCRIPTION });
     // Production instances serve queries all the time; an instance that has run Prisma only a few
     // dozen times runs it in V8's interpreter, several times slower. Warm all three alike first.
-    const warmUp = JSON.stringify({ query: `{ shipmentByNumber(shipmentNumber: "${tenant.shipmentNumber}") { version statusCode cartons { trackingNumber trackingEvents(last: 5) { eventId } } } }` });
+    const warmUp = JSON.stringify({
+      query: `{ shipmentByNumber(shipmentNumber: "${tenant.shipmentNumber}") { version statusCode cartons { trackingNumber trackingEvents(last: 5) { eventId } } } }`,
+    });
     for (const server of [publisher, receiver, local]) await ctx.runLoad(server, { headers, body: warmUp }, knobs.warmupSeconds);
     await subscribe("redis", receiver);
     await subscribe("local", local);
     await sleep(200);
     const fire = (group: string, server: ServerHandle, subscribedTo: ServerHandle) => async () => {
       await sleep(20); // let the previous delivery's work finish before the next trigger
-      const delivery = await ctx.load.call<Delivery>("fire", { group, url: server.url, headers, body: triggerBody(tenant, "cross"), timeoutMs: 10_000 });
+      const delivery = await ctx.load.call<Delivery>("fire", {
+        group,
+        url: server.url,
+        headers,
+        body: triggerBody(tenant, "cross"),
+        timeoutMs: 10_000,
+      });
       const { payload: _, ...figures } = delivery;
       const published = (await server.stats()).lastPublishAt;
       const redisHop = subscribedTo === server ? 0 : (await subscribedTo.stats()).lastRedisMessageAt - published;
       return { ...figures, fromPublish: delivery.lastArrivalAt - published, redisHop };
     };
-    const { a, b } = await ctx.interleave("cross-instance", knobs.crossPairs, fire("redis", publisher, receiver), fire("local", local, local));
+    const { a, b } = await ctx.interleave(
+      "cross-instance",
+      knobs.crossPairs,
+      fire("redis", publisher, receiver),
+      fire("local", local, local),
+    );
     const viaRedis = a.map((d) => d.fromPublish);
     const inProcess = b.map((d) => d.fromPublish);
     const added = summarize(viaRedis.map((ms, i) => ms - inProcess[i]!));
     const missing = [...a, ...b].filter((d) => d.received < 1).length;
     const redisHop = summarize(a.map((d) => d.redisHop));
-    ctx.log(`cross-instance: publish → message via Redis ${formatSummary(summarize(viaRedis))} ms, in process ${formatSummary(summarize(inProcess))} ms`);
+    ctx.log(
+      `cross-instance: publish → message via Redis ${formatSummary(summarize(viaRedis))} ms, in process ${formatSummary(summarize(inProcess))} ms`,
+    );
     return {
       rows: [
         {

@@ -98,7 +98,11 @@ const KB = 1024;
  * at 1,000 subscribers it is coarse; the heap after two full GCs is exact. The target must hold for
  * both.
  */
-function memoryRow(size: number, baseline: { gateway: ServerStats; reference: ServerStats }, now: { gateway: ServerStats; reference: ServerStats }): Row {
+function memoryRow(
+  size: number,
+  baseline: { gateway: ServerStats; reference: ServerStats },
+  now: { gateway: ServerStats; reference: ServerStats },
+): Row {
   const per = (side: "gateway" | "reference", key: "rss" | "heapUsed") => (now[side][key] - baseline[side][key]) / size / KB;
   return {
     scenario: `fanout ${size}`,
@@ -134,7 +138,15 @@ export async function fanout(ctx: BenchContext): Promise<ScenarioResult> {
     // Run the code paths once before the baseline, so one-time costs (compiled queries, lazily
     // loaded modules) are not charged to the subscribers.
     await subscribe(ctx.load, gateway, "warm", 10);
-    payload = (await ctx.load.call<Delivery>("fire", { group: "warm", url: gateway.url, headers, body: triggerBody(tenant, "fanout"), timeoutMs: 10_000 })).payload;
+    payload = (
+      await ctx.load.call<Delivery>("fire", {
+        group: "warm",
+        url: gateway.url,
+        headers,
+        body: triggerBody(tenant, "fanout"),
+        timeoutMs: 10_000,
+      })
+    ).payload;
     await ctx.load.call("unsubscribe", "warm");
     await sleep(500);
     const baseline = { gateway: await gateway.stats(true), reference: await reference.stats(true) };

@@ -75,27 +75,54 @@ async function apply(client: pg.PoolClient, tenantId: string, input: Input) {
   });
   const column = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((r) => r[key]);
   const inserted = await client.query<{ eventId: string }>(INSERT_EVENTS, [
-    tenantId, carton.shipmentId, carton.id, version,
-    column("id"), column("carrier"), column("key"), column("eventId"), column("event"), column("at"), column("location"),
-    rows.map((r) => r.notes?.description ?? null), column("shipmentCarrier"), column("status"), column("substatus"),
+    tenantId,
+    carton.shipmentId,
+    carton.id,
+    version,
+    column("id"),
+    column("carrier"),
+    column("key"),
+    column("eventId"),
+    column("event"),
+    column("at"),
+    column("location"),
+    rows.map((r) => r.notes?.description ?? null),
+    column("shipmentCarrier"),
+    column("status"),
+    column("substatus"),
   ]);
   const applied = new Set(inserted.rows.map((r) => r.eventId));
   const duplicateEventIds = input.tracking.map((e) => e.eventId).filter((id) => !applied.has(id));
   if (applied.size === 0) {
-    return { shipments: [{ version: carton.version, statusCode: carton.statusCode, trackingStatus: carton.shipmentStatus }], duplicateEventIds };
+    return {
+      shipments: [{ version: carton.version, statusCode: carton.statusCode, trackingStatus: carton.shipmentStatus }],
+      duplicateEventIds,
+    };
   }
   const history = await client.query<NormalizedStatus>(
     `SELECT status, substatus FROM "TrackingEvent" WHERE "cartonId" = $1 ORDER BY "eventRecordedAt", id`,
     [carton.id],
   );
   const status = deriveStatus(history.rows);
-  const statuses = cartons.map((c) => (c.id === carton.id ? status : c.trackingStatus ? { status: c.trackingStatus, substatus: c.trackingSubstatus } : null));
+  const statuses = cartons.map((c) =>
+    c.id === carton.id ? status : c.trackingStatus ? { status: c.trackingStatus, substatus: c.trackingSubstatus } : null,
+  );
   const rolled = rollUp(carton.statusCode as StatusCode, statuses);
   const trackingStatus = rolled.tracking?.status ?? carton.shipmentStatus;
   const updated = await client.query(APPLY, [
-    carton.id, status?.status ?? null, status?.substatus ?? null,
-    newId("aud"), carton.shipmentId, randomUUID(), `${applied.size} tracking event(s) applied`, version,
-    carton.statusCode, rolled.statusCode, carton.shipmentStatus, trackingStatus, rolled.tracking?.substatus ?? null,
+    carton.id,
+    status?.status ?? null,
+    status?.substatus ?? null,
+    newId("aud"),
+    carton.shipmentId,
+    randomUUID(),
+    `${applied.size} tracking event(s) applied`,
+    version,
+    carton.statusCode,
+    rolled.statusCode,
+    carton.shipmentStatus,
+    trackingStatus,
+    rolled.tracking?.substatus ?? null,
   ]);
   return { shipments: updated.rows, duplicateEventIds };
 }
@@ -129,15 +156,23 @@ interface Side {
 
 /** Acknowledged events missing from the table, and events more than one response claimed to apply. */
 async function verify(ctx: BenchContext, side: Side) {
-  const score = await ctx.load.call<{ acknowledged: string[]; appliedTwice: string[]; sent: number; failedResponses: number }>("ingestScore", side.key);
+  const score = await ctx.load.call<{ acknowledged: string[]; appliedTwice: string[]; sent: number; failedResponses: number }>(
+    "ingestScore",
+    side.key,
+  );
   const client = new pg.Client({ connectionString: ctx.databaseUrl });
   await client.connect();
   try {
     const stored = new Set(
-      (await client.query<{ eventId: string }>(`SELECT "eventId" FROM "TrackingEvent" WHERE "tenantId" = $1`, [side.tenantId])).rows.map((r) => r.eventId),
+      (await client.query<{ eventId: string }>(`SELECT "eventId" FROM "TrackingEvent" WHERE "tenantId" = $1`, [side.tenantId])).rows.map(
+        (r) => r.eventId,
+      ),
     );
     const duplicateRows = (
-      await client.query<{ n: number }>(`SELECT count(*)::int - count(DISTINCT "eventId")::int AS n FROM "TrackingEvent" WHERE "tenantId" = $1`, [side.tenantId])
+      await client.query<{ n: number }>(
+        `SELECT count(*)::int - count(DISTINCT "eventId")::int AS n FROM "TrackingEvent" WHERE "tenantId" = $1`,
+        [side.tenantId],
+      )
     ).rows[0]!.n;
     return {
       sent: score.sent,
@@ -162,23 +197,43 @@ export async function ingest(ctx: BenchContext): Promise<ScenarioResult> {
   } satisfies ReferenceOptions);
   const sides: Side[] = [
     { key: "G", tenantId: ingestGateway.id, server: gateway, headers: { ...JSON_HEADERS, authorization: ingestGateway.authorization } },
-    { key: "R", tenantId: ingestReference.id, server: reference, headers: { ...JSON_HEADERS, authorization: ingestReference.authorization } },
+    {
+      key: "R",
+      tenantId: ingestReference.id,
+      server: reference,
+      headers: { ...JSON_HEADERS, authorization: ingestReference.authorization },
+    },
   ];
   try {
     const statements = { G: { count: 0, requests: 0 }, R: { count: 0, requests: 0 } };
-    const run = (side: Side) => async (warmUp: boolean): Promise<LoadResult> => {
-      const before = (await side.server.stats()).statements;
-      const result = await ctx.runLoad(side.server, { headers: side.headers, ingest: side.key }, warmUp ? knobs.warmupSeconds : knobs.seconds);
-      if (!warmUp) {
-        statements[side.key as "G" | "R"].count += (await side.server.stats()).statements - before;
-        statements[side.key as "G" | "R"].requests += result.completed;
-      }
-      return result;
-    };
+    const run =
+      (side: Side) =>
+      async (warmUp: boolean): Promise<LoadResult> => {
+        const before = (await side.server.stats()).statements;
+        const result = await ctx.runLoad(
+          side.server,
+          { headers: side.headers, ingest: side.key },
+          warmUp ? knobs.warmupSeconds : knobs.seconds,
+        );
+        if (!warmUp) {
+          statements[side.key as "G" | "R"].count += (await side.server.stats()).statements - before;
+          statements[side.key as "G" | "R"].requests += result.completed;
+        }
+        return result;
+      };
     const perSecond = (r: LoadResult) => r.ingest!.appliedInRun / r.seconds;
-    const { a, b } = await ctx.interleave("ingest", knobs.pairs, run(sides[0]!), run(sides[1]!), (r) => `${perSecond(r).toFixed(0)} events/s`);
+    const { a, b } = await ctx.interleave(
+      "ingest",
+      knobs.pairs,
+      run(sides[0]!),
+      run(sides[1]!),
+      (r) => `${perSecond(r).toFixed(0)} events/s`,
+    );
     const checks = { gateway: await verify(ctx, sides[0]!), reference: await verify(ctx, sides[1]!) };
-    const rate = ratioRow("ingest", "events applied / s", a.map(perSecond), b.map(perSecond), { text: "≥ 0.7", ok: (ratio) => ratio >= 0.7 });
+    const rate = ratioRow("ingest", "events applied / s", a.map(perSecond), b.map(perSecond), {
+      text: "≥ 0.7",
+      ok: (ratio) => ratio >= 0.7,
+    });
     const failed = checks.gateway.failedResponses + checks.reference.failedResponses;
     if (failed) rate.note = `${failed} failed responses`;
     const perRequest = (s: { count: number; requests: number }) => s.count / s.requests;

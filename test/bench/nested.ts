@@ -59,7 +59,10 @@ export async function startNestedReference(options: ReferenceOptions): Promise<B
     ).rows;
     const ids = shipments.map((s) => s.id);
     const [cartons, items, events] = await Promise.all([
-      pool.query(`SELECT id, "shipmentId", "trackingNumber", "trackingStatus" FROM "Carton" WHERE "shipmentId" = ANY($1) ORDER BY position`, [ids]),
+      pool.query(
+        `SELECT id, "shipmentId", "trackingNumber", "trackingStatus" FROM "Carton" WHERE "shipmentId" = ANY($1) ORDER BY position`,
+        [ids],
+      ),
       pool.query(
         `SELECT i."cartonId", i.sku, i."shippedQuantity" FROM "Item" i JOIN "Carton" c ON c.id = i."cartonId"
          WHERE c."shipmentId" = ANY($1) ORDER BY i.position`,
@@ -88,7 +91,12 @@ export async function startNestedReference(options: ReferenceOptions): Promise<B
     const cartonsOf = new Map<string, unknown[]>();
     for (const c of cartons.rows) {
       const list = cartonsOf.get(c.shipmentId) ?? cartonsOf.set(c.shipmentId, []).get(c.shipmentId)!;
-      list.push({ trackingNumber: c.trackingNumber, trackingStatus: c.trackingStatus, items: itemsOf.get(c.id) ?? [], trackingEvents: eventsOf.get(c.id) ?? [] });
+      list.push({
+        trackingNumber: c.trackingNumber,
+        trackingStatus: c.trackingStatus,
+        items: itemsOf.get(c.id) ?? [],
+        trackingEvents: eventsOf.get(c.id) ?? [],
+      });
     }
     const nodes = shipments.map((s) => ({
       id: s.id,
@@ -135,16 +143,22 @@ async function againstPostGraphile(ctx: BenchContext, gateway: ServerHandle, exp
   } catch (error) {
     const reason = `PostGraphile ${POSTGRAPHILE_VERSION} does not start on node ${process.version}: ${String(error).split("\n")[0]}`;
     ctx.log(`nested: skipped, ${reason}`);
-    return { row: { scenario: "nested", figure, gateway: summarize([Number.NaN]), comparison: "skipped", target: "≥ 1.0", note: reason }, details: { skipped: reason } };
+    return {
+      row: { scenario: "nested", figure, gateway: summarize([Number.NaN]), comparison: "skipped", target: "≥ 1.0", note: reason },
+      details: { skipped: reason },
+    };
   }
   try {
     const headers = { ...JSON_HEADERS, authorization: tenant.authorization };
     const pglBody = JSON.stringify({ query: POSTGRAPHILE_QUERY, variables: { tenantId: tenant.id, first: 20 } });
     const answer = await post(postgraphile.url, headers, pglBody);
-    if (answer.status !== 200 || answer.body.includes('"errors"')) throw new Error(`nested: PostGraphile answered ${answer.status} ${answer.body.slice(0, 500)}`);
+    if (answer.status !== 200 || answer.body.includes('"errors"'))
+      throw new Error(`nested: PostGraphile answered ${answer.status} ${answer.body.slice(0, 500)}`);
     const counts = { gateway: gatewayCounts(expected), postgraphile: postgraphileCounts(answer.body) };
     const sameCounts = countsText(counts.gateway) === countsText(counts.postgraphile);
-    ctx.log(`nested: PostGraphile ${POSTGRAPHILE_VERSION}${POSTGRAPHILE_RUNTIME_NOTE ? ` on ${POSTGRAPHILE_RUNTIME_NOTE}` : ""}: ${countsText(counts.postgraphile)} (gateway: ${countsText(counts.gateway)})`);
+    ctx.log(
+      `nested: PostGraphile ${POSTGRAPHILE_VERSION}${POSTGRAPHILE_RUNTIME_NOTE ? ` on ${POSTGRAPHILE_RUNTIME_NOTE}` : ""}: ${countsText(counts.postgraphile)} (gateway: ${countsText(counts.gateway)})`,
+    );
     const before = (await postgraphile.stats()).statements;
     await post(postgraphile.url, headers, pglBody);
     const statements = (await postgraphile.stats()).statements - before;
@@ -156,7 +170,13 @@ async function againstPostGraphile(ctx: BenchContext, gateway: ServerHandle, exp
       (r) => `${r.throughput.toFixed(0)} req/s`,
     );
     const errors = [...a, ...b].reduce((sum, r) => sum + r.non2xx + r.errors, 0);
-    const row = ratioRow("nested", figure, a.map((r) => r.throughput), b.map((r) => r.throughput), { text: "≥ 1.0", ok: (ratio) => ratio >= 1 });
+    const row = ratioRow(
+      "nested",
+      figure,
+      a.map((r) => r.throughput),
+      b.map((r) => r.throughput),
+      { text: "≥ 1.0", ok: (ratio) => ratio >= 1 },
+    );
     const notes = [POSTGRAPHILE_RUNTIME_NOTE, `${statements} SQL statement(s) / request`];
     if (!sameCounts || errors) {
       row.met = false;
@@ -174,7 +194,8 @@ export async function nested(ctx: BenchContext): Promise<ScenarioResult> {
   const headers = { ...JSON_HEADERS, authorization: tenant.authorization };
   const gateway = await ctx.startServer("gateway", "gateway", { url: ctx.databaseUrl });
   const expected = await post(gateway.url, headers, body(20));
-  if (expected.status !== 200 || expected.body.includes('"errors"')) throw new Error(`nested: gateway answered ${expected.status} ${expected.body.slice(0, 500)}`);
+  if (expected.status !== 200 || expected.body.includes('"errors"'))
+    throw new Error(`nested: gateway answered ${expected.status} ${expected.body.slice(0, 500)}`);
   const reference = await ctx.startServer("pg-nested", "pg-nested", {
     url: ctx.databaseUrl,
     tenantId: tenant.id,
@@ -184,7 +205,8 @@ export async function nested(ctx: BenchContext): Promise<ScenarioResult> {
   try {
     const produced = await post(reference.url, headers, body(20));
     const sameJson = produced.body === expected.body;
-    if (!sameJson) ctx.log(`nested: reference JSON differs!\n gateway:   ${expected.body.slice(0, 400)}\n reference: ${produced.body.slice(0, 400)}`);
+    if (!sameJson)
+      ctx.log(`nested: reference JSON differs!\n gateway:   ${expected.body.slice(0, 400)}\n reference: ${produced.body.slice(0, 400)}`);
     // Warm the credential cache first: the figure is the query's own statements.
     const statements = {
       gateway: { first1: await statementsPerRequest(gateway, headers, 1), first20: await statementsPerRequest(gateway, headers, 20) },
@@ -194,10 +216,16 @@ export async function nested(ctx: BenchContext): Promise<ScenarioResult> {
       ctx.runLoad(server, { headers, body: body(20) }, warmUp ? knobs.warmupSeconds : knobs.seconds);
     const { a, b } = await ctx.interleave("nested", knobs.pairs, run(gateway), run(reference), (r) => `${r.throughput.toFixed(0)} req/s`);
     const errors = [...a, ...b].reduce((sum, r) => sum + r.non2xx + r.errors, 0);
-    const throughput = ratioRow("nested", "shipments(first: 20) req/s", a.map((r) => r.throughput), b.map((r) => r.throughput), {
-      text: "≥ 0.9",
-      ok: (ratio) => ratio >= 0.9,
-    });
+    const throughput = ratioRow(
+      "nested",
+      "shipments(first: 20) req/s",
+      a.map((r) => r.throughput),
+      b.map((r) => r.throughput),
+      {
+        text: "≥ 0.9",
+        ok: (ratio) => ratio >= 0.9,
+      },
+    );
     if (!sameJson || errors) {
       throughput.met = false;
       throughput.note = `same JSON: ${sameJson}; failed requests: ${errors}`;
@@ -216,7 +244,14 @@ export async function nested(ctx: BenchContext): Promise<ScenarioResult> {
     const vsPostGraphile = await againstPostGraphile(ctx, gateway, expected.body);
     return {
       rows: [throughput, vsPostGraphile.row, sql],
-      details: { sameJson, responseBytes: expected.body.length, statements, gateway: a, reference: b, postgraphile: vsPostGraphile.details },
+      details: {
+        sameJson,
+        responseBytes: expected.body.length,
+        statements,
+        gateway: a,
+        reference: b,
+        postgraphile: vsPostGraphile.details,
+      },
     };
   } finally {
     await Promise.all([gateway.stop(), reference.stop()]);

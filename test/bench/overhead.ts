@@ -30,7 +30,12 @@ export async function startBareHttp({ contentType, body }: { contentType: string
 
 /** The reference: graphql-yoga's defaults (minus GraphiQL and logging) over a one-field schema. */
 export async function startBareYoga(): Promise<BenchServer> {
-  const yoga = createYoga({ schema: createSchema({ typeDefs: "type Query { ok: Boolean }" }), graphiql: false, logging: false, landingPage: false });
+  const yoga = createYoga({
+    schema: createSchema({ typeDefs: "type Query { ok: Boolean }" }),
+    graphiql: false,
+    logging: false,
+    landingPage: false,
+  });
   const server = createServer(yoga);
   const port = await listen(server);
   return {
@@ -49,7 +54,12 @@ interface References {
 }
 
 function latencyRows(gateway: LoadResult[], yoga: LoadResult[]): Row[] {
-  const p50 = ratioRow("overhead", "`{ __typename }` p50 ms (vs bare yoga)", gateway.map((r) => r.latencyP50), yoga.map((r) => r.latencyP50));
+  const p50 = ratioRow(
+    "overhead",
+    "`{ __typename }` p50 ms (vs bare yoga)",
+    gateway.map((r) => r.latencyP50),
+    yoga.map((r) => r.latencyP50),
+  );
   const spread = gateway.map((r) => r.latencyP99 / r.latencyP50);
   const worst = Math.max(...spread);
   const p99: Row = {
@@ -58,7 +68,12 @@ function latencyRows(gateway: LoadResult[], yoga: LoadResult[]): Row[] {
     gateway: summarize(gateway.map((r) => r.latencyP99)),
     reference: summarize(yoga.map((r) => r.latencyP99)),
     // Bare yoga on the same core at the same moment shows what the machine itself adds to the tail.
-    comparison: `gateway p99 ÷ p50: ${summarize(spread).median.toFixed(2)} (worst run ${worst.toFixed(2)}); gateway p99 ÷ bare yoga p99: ${summarize(pairRatios(gateway.map((r) => r.latencyP99), yoga.map((r) => r.latencyP99))).median.toFixed(2)}`,
+    comparison: `gateway p99 ÷ p50: ${summarize(spread).median.toFixed(2)} (worst run ${worst.toFixed(2)}); gateway p99 ÷ bare yoga p99: ${summarize(
+      pairRatios(
+        gateway.map((r) => r.latencyP99),
+        yoga.map((r) => r.latencyP99),
+      ),
+    ).median.toFixed(2)}`,
     target: "p99 ≤ 2× p50",
     met: worst <= 2,
   };
@@ -80,30 +95,43 @@ export async function overhead(ctx: BenchContext): Promise<ScenarioResult> {
   try {
     const run = (server: ServerHandle) => (warmUp: boolean) =>
       ctx.runLoad(server, { headers, body: BODY }, warmUp ? knobs.warmupSeconds : knobs.seconds);
-    const references = async (warmUp: boolean): Promise<References> => ({ http: await run(bareHttp)(warmUp), yoga: await run(bareYoga)(warmUp) });
-    const { a, b } = await ctx.interleave<LoadResult | References>(
-      "overhead",
-      knobs.pairs,
-      run(gateway),
-      references,
-      (r) =>
-        "http" in r
-          ? `bare http ${r.http.throughput.toFixed(0)} req/s, bare yoga ${r.yoga.throughput.toFixed(0)} req/s (p50/p99 ${r.yoga.latencyP50}/${r.yoga.latencyP99} ms)`
-          : `${r.throughput.toFixed(0)} req/s (p50/p99 ${r.latencyP50}/${r.latencyP99} ms)`,
+    const references = async (warmUp: boolean): Promise<References> => ({
+      http: await run(bareHttp)(warmUp),
+      yoga: await run(bareYoga)(warmUp),
+    });
+    const { a, b } = await ctx.interleave<LoadResult | References>("overhead", knobs.pairs, run(gateway), references, (r) =>
+      "http" in r
+        ? `bare http ${r.http.throughput.toFixed(0)} req/s, bare yoga ${r.yoga.throughput.toFixed(0)} req/s (p50/p99 ${r.yoga.latencyP50}/${r.yoga.latencyP99} ms)`
+        : `${r.throughput.toFixed(0)} req/s (p50/p99 ${r.latencyP50}/${r.latencyP99} ms)`,
     );
     const gatewayRuns = a as LoadResult[];
     const http = (b as References[]).map((r) => r.http);
     const yoga = (b as References[]).map((r) => r.yoga);
     const failed = (runs: LoadResult[]) => runs.reduce((sum, r) => sum + r.non2xx + r.errors, 0);
-    const vsHttp = ratioRow("overhead", "`{ __typename }` req/s (vs bare http)", gatewayRuns.map((r) => r.throughput), http.map((r) => r.throughput), {
-      text: "≥ 0.35",
-      ok: (ratio) => ratio >= 0.35,
-    });
-    const vsYoga = ratioRow("overhead", "`{ __typename }` req/s (vs bare yoga)", gatewayRuns.map((r) => r.throughput), yoga.map((r) => r.throughput), {
-      text: "≥ 1.0",
-      ok: (ratio) => ratio >= 1,
-    });
-    for (const [row, runs, same] of [[vsHttp, http, sameBytes.http], [vsYoga, yoga, sameBytes.yoga]] as const) {
+    const vsHttp = ratioRow(
+      "overhead",
+      "`{ __typename }` req/s (vs bare http)",
+      gatewayRuns.map((r) => r.throughput),
+      http.map((r) => r.throughput),
+      {
+        text: "≥ 0.35",
+        ok: (ratio) => ratio >= 0.35,
+      },
+    );
+    const vsYoga = ratioRow(
+      "overhead",
+      "`{ __typename }` req/s (vs bare yoga)",
+      gatewayRuns.map((r) => r.throughput),
+      yoga.map((r) => r.throughput),
+      {
+        text: "≥ 1.0",
+        ok: (ratio) => ratio >= 1,
+      },
+    );
+    for (const [row, runs, same] of [
+      [vsHttp, http, sameBytes.http],
+      [vsYoga, yoga, sameBytes.yoga],
+    ] as const) {
       const errors = failed(gatewayRuns) + failed(runs);
       if (errors || !same) {
         row.met = false;
@@ -112,7 +140,14 @@ export async function overhead(ctx: BenchContext): Promise<ScenarioResult> {
     }
     return {
       rows: [vsHttp, vsYoga, ...latencyRows(gatewayRuns, yoga)],
-      details: { response: answer.body, sameBytes, credentialCacheTtlMs: CREDENTIAL_TTL_MS, gateway: gatewayRuns, bareHttp: http, bareYoga: yoga },
+      details: {
+        response: answer.body,
+        sameBytes,
+        credentialCacheTtlMs: CREDENTIAL_TTL_MS,
+        gateway: gatewayRuns,
+        bareHttp: http,
+        bareYoga: yoga,
+      },
     };
   } finally {
     await Promise.all([gateway.stop(), bareHttp.stop(), bareYoga.stop()]);

@@ -12,7 +12,9 @@ export const POSTGRAPHILE_VERSION = "5.1.5";
 
 /** PostGraphile 5.1 declares node >= 22; of the newer runtime it uses only Promise.withResolvers. */
 export const POSTGRAPHILE_RUNTIME_NOTE =
-  Number(process.versions.node.split(".")[0]) >= 22 ? "" : `node ${process.version} with a Promise.withResolvers polyfill (it declares node >= 22)`;
+  Number(process.versions.node.split(".")[0]) >= 22
+    ? ""
+    : `node ${process.version} with a Promise.withResolvers polyfill (it declares node >= 22)`;
 
 export const POSTGRAPHILE_QUERY = /* GraphQL */ `query Nested($tenantId: String!, $first: Int!) {
   allShipments(condition: { tenantId: $tenantId }, orderBy: [CREATED_AT_DESC, ROW_ID_DESC], first: $first) {

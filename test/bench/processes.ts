@@ -25,7 +25,12 @@ function cpuList(list: string): number[] {
 export function planPinning(): Pinning {
   let cpus: number[];
   try {
-    cpus = cpuList(execFileSync("taskset", ["-pc", String(process.pid)], { encoding: "utf8" }).split(":").pop()!.trim());
+    cpus = cpuList(
+      execFileSync("taskset", ["-pc", String(process.pid)], { encoding: "utf8" })
+        .split(":")
+        .pop()!
+        .trim(),
+    );
   } catch {
     return { note: "not pinned (taskset unavailable)" };
   }

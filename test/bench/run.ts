@@ -43,7 +43,11 @@ function parseArgs(argv: string[]) {
 function machine() {
   const busiest = (() => {
     try {
-      return execFileSync("ps", ["-eo", "pcpu,comm", "--sort=-pcpu"], { encoding: "utf8" }).split("\n").slice(1, 6).map((l) => l.trim()).filter(Boolean);
+      return execFileSync("ps", ["-eo", "pcpu,comm", "--sort=-pcpu"], { encoding: "utf8" })
+        .split("\n")
+        .slice(1, 6)
+        .map((l) => l.trim())
+        .filter(Boolean);
     } catch {
       return [];
     }

@@ -102,8 +102,7 @@ export async function createContext(options: ContextOptions): Promise<BenchConte
         stop: () => child.stop(),
       };
     },
-    runLoad: (server, run, seconds) =>
-      load.call<LoadResult>("load", { ...run, url: server.url, seconds, connections: knobs.connections }),
+    runLoad: (server, run, seconds) => load.call<LoadResult>("load", { ...run, url: server.url, seconds, connections: knobs.connections }),
     async interleave(label, pairs, a, b, show, warmUpPairs = 1) {
       for (let i = 0; i < warmUpPairs; i++) {
         await a(true);

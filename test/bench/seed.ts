@@ -59,7 +59,11 @@ async function times(count: number, make: (i: number) => Promise<unknown>) {
 
 async function singleShipment(db: Db, id: string, shipmentNumber: string, trackingNumber: string) {
   const t = await tenant(db, id);
-  await createShipment(db, { tenantId: id, channelId: 12 }, { shipmentNumber, shipmentCourier: "ups", cartons: [{ trackingNumber, shipmentCarrier: "UPS" }] });
+  await createShipment(
+    db,
+    { tenantId: id, channelId: 12 },
+    { shipmentNumber, shipmentCourier: "ups", cartons: [{ trackingNumber, shipmentCarrier: "UPS" }] },
+  );
   return { ...t, shipmentNumber, trackingNumber };
 }
 
@@ -80,7 +84,11 @@ export async function seed(url: string): Promise<Seeded> {
       await times(INGEST_SHIPMENTS, (i) => {
         const { shipmentNumber, trackingNumber } = ingestShipment(i);
         const tracking = seedEvents(i).map((e) => ({ ...e, eventRecordedAt: new Date(e.eventRecordedAt) }));
-        return createShipment(db, { tenantId: id, channelId: 12 }, { shipmentNumber, shipmentCourier: "ups", cartons: [{ trackingNumber, shipmentCarrier: "UPS", tracking }] });
+        return createShipment(
+          db,
+          { tenantId: id, channelId: 12 },
+          { shipmentNumber, shipmentCourier: "ups", cartons: [{ trackingNumber, shipmentCarrier: "UPS", tracking }] },
+        );
       });
       return t;
     };

@@ -52,7 +52,9 @@ async function barePostLoop(url: string, bodies: string[], concurrency: number) 
       while (next < bodies.length) {
         const body = bodies[next++]!;
         await new Promise<void>((resolve, reject) => {
-          const req = http.request(url, { method: "POST", agent, headers: { "content-type": "application/json" } }, (res) => res.resume().on("end", resolve));
+          const req = http.request(url, { method: "POST", agent, headers: { "content-type": "application/json" } }, (res) =>
+            res.resume().on("end", resolve),
+          );
           req.on("error", reject).end(body);
         });
       }
@@ -79,13 +81,22 @@ async function main() {
     });
   let counter = 0;
   const graphql = async (url: string, query: string, variables: object) => {
-    const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization }, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization },
+      body: JSON.stringify({ query, variables }),
+    });
     const body = await res.json();
     if (body.errors) throw new Error(JSON.stringify(body.errors));
   };
   const push = (url: string) => {
     const n = counter++;
-    const event = { event: n % 2 ? "departed facility" : "arrived at facility", eventId: `b-${n}`, eventRecordedAt: new Date(Date.UTC(2025, 0, 1) + n * 60_000).toISOString(), shipmentCarrier: "UPS" };
+    const event = {
+      event: n % 2 ? "departed facility" : "arrived at facility",
+      eventId: `b-${n}`,
+      eventRecordedAt: new Date(Date.UTC(2025, 0, 1) + n * 60_000).toISOString(),
+      shipmentCarrier: "UPS",
+    };
     return graphql(url, "mutation ($input: UpdateTrackingInput!) { updateTracking(input: $input) { duplicateEventIds } }", {
       input: { shipmentNumber: `B-${n % SHIPMENTS}`, trackingNumber: `1ZB${n % SHIPMENTS}`, tracking: [event] },
     });
@@ -94,7 +105,9 @@ async function main() {
   // Phase 1: a backlog committed with delivery off, then drained.
   const writer = app(false);
   const writerUrl = `http://127.0.0.1:${await writer.listen(0, "127.0.0.1")}/graphql`;
-  await graphql(writerUrl, "mutation ($url: String!) { createWebhookEndpoint(url: $url, eventTypes: [\"tracking.updated\"]) { secret } }", { url: hooks.url });
+  await graphql(writerUrl, 'mutation ($url: String!) { createWebhookEndpoint(url: $url, eventTypes: ["tracking.updated"]) { secret } }', {
+    url: hooks.url,
+  });
   for (let i = 0; i < SHIPMENTS; i++) {
     await graphql(writerUrl, "mutation ($input: CreateShipmentInput!) { createShipment(input: $input) { id } }", {
       input: { shipmentNumber: `B-${i}`, cartons: [{ trackingNumber: `1ZB${i}`, shipmentCarrier: "UPS" }] },
@@ -122,8 +135,12 @@ async function main() {
 
   console.log(`database: ${database.source} (PostgreSQL ${database.version})`);
   console.log(`drain of ${DELIVERIES} deliveries (concurrency ${DELIVERIES_CONCURRENCY}): ${deliveriesPerSecond.toFixed(0)}/s`);
-  console.log(`bare POST loop, same bodies and concurrency: ${barePerSecond.toFixed(0)}/s (ratio ${(barePerSecond / deliveriesPerSecond).toFixed(1)}x)`);
-  console.log(`commit → delivery at ${RATE}/s for ${STEADY_SECONDS}s: p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms`);
+  console.log(
+    `bare POST loop, same bodies and concurrency: ${barePerSecond.toFixed(0)}/s (ratio ${(barePerSecond / deliveriesPerSecond).toFixed(1)}x)`,
+  );
+  console.log(
+    `commit → delivery at ${RATE}/s for ${STEADY_SECONDS}s: p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms`,
+  );
   await sender.close();
   await hooks.close();
   await db.$disconnect();

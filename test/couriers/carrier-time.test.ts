@@ -14,15 +14,16 @@ describe("carrierTime", () => {
     expect(time?.localTime).toBeUndefined();
   });
 
-  it.each([["2023-10-26T12:08:00"], ["2023-10-26 12:08"], [" 2024-05-08T06:30:00 "]])(
-    "keeps the local wall time %j verbatim and orders it as UTC",
-    (text) => {
-      const time = carrierTime(text);
-      expect(time?.localTime).toBe(text.trim());
-      expect(time?.localTime).not.toMatch(/Z$/);
-      expect(time?.eventRecordedAt.toISOString().slice(0, 16)).toBe(text.trim().replace(" ", "T").slice(0, 16));
-    },
-  );
+  it.each([
+    ["2023-10-26T12:08:00"],
+    ["2023-10-26 12:08"],
+    [" 2024-05-08T06:30:00 "],
+  ])("keeps the local wall time %j verbatim and orders it as UTC", (text) => {
+    const time = carrierTime(text);
+    expect(time?.localTime).toBe(text.trim());
+    expect(time?.localTime).not.toMatch(/Z$/);
+    expect(time?.eventRecordedAt.toISOString().slice(0, 16)).toBe(text.trim().replace(" ", "T").slice(0, 16));
+  });
 
   it("rejects text that is not a date", () => {
     expect(carrierTime("yesterday")).toBeNull();
@@ -58,7 +59,10 @@ describe("offsets sent beside a local time", () => {
   it("ignore a malformed offset, keeping the local time verbatim", () => {
     expect(normalizeOffset("EST")).toBeNull();
     expect(normalizeOffset("+25:00")).toBeNull();
-    expect(carrierTime("2024-01-17T14:30:00", "EST")).toEqual({ eventRecordedAt: new Date("2024-01-17T14:30:00Z"), localTime: "2024-01-17T14:30:00" });
+    expect(carrierTime("2024-01-17T14:30:00", "EST")).toEqual({
+      eventRecordedAt: new Date("2024-01-17T14:30:00Z"),
+      localTime: "2024-01-17T14:30:00",
+    });
   });
 
   it("let an expected delivery with a zone be an instant, and one without only its day (no invented Z)", () => {

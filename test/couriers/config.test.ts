@@ -73,7 +73,10 @@ describe("createCourierRegistry", () => {
   });
 
   it("answers for an unconfigured courier with a not-configured courier error", async () => {
-    const error = await registry.get("ups")!.track(["1Z5R89390357567127"], new AbortController().signal).catch((e: unknown) => e);
+    const error = await registry
+      .get("ups")!
+      .track(["1Z5R89390357567127"], new AbortController().signal)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CourierError);
     expect(error).toMatchObject({ courier: "ups", upstream: { type: "not_configured" } });
   });

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { CourierAdapter } from "../../src/couriers/adapter.js";
 import { withResilience } from "../../src/couriers/resilience.js";
-import { extensionsOf } from "../../src/mask-error.js";
+import { extensionsOf } from "../../src/graphql/mask-error.js";
 import { SUBSTATUS } from "../../src/tracking/status.js";
 import { courierFailure } from "./courier-failure.js";
 import { startVendorServer, type Reply, type VendorServer } from "./vendor-server.js";
@@ -18,7 +18,6 @@ type Scenario = "healthy" | "unauthorized" | "rate_limited" | "server_error" | "
 const TIMEOUT_MS = 1_000;
 const signal = () => new AbortController().signal;
 
-
 describe.each(VENDORS)("$code courier contract", (vendor) => {
   let server: VendorServer;
   let scenario: Scenario;
@@ -29,7 +28,10 @@ describe.each(VENDORS)("$code courier contract", (vendor) => {
   beforeAll(async () => {
     server = await startVendorServer((request) => {
       if (request.path === vendor.tokenPath) {
-        return { status: 200, body: { access_token: ACCESS_TOKEN, token_type: "Bearer", expires_in: "14399", issued_at: "1700000000000", status: "approved" } };
+        return {
+          status: 200,
+          body: { access_token: ACCESS_TOKEN, token_type: "Bearer", expires_in: "14399", issued_at: "1700000000000", status: "approved" },
+        };
       }
       switch (scenario) {
         case "healthy":
@@ -80,7 +82,14 @@ describe.each(VENDORS)("$code courier contract", (vendor) => {
     ).toEqual(vendor.expected.events);
     for (const event of piece!.events) expect(Object.keys(SUBSTATUS)).toContain(event.substatus);
 
-    expect(unknown).toEqual({ trackingNumber: vendor.unknown, found: false, status: null, expectedDelivery: null, pieces: [], droppedEvents: 0 });
+    expect(unknown).toEqual({
+      trackingNumber: vendor.unknown,
+      found: false,
+      status: null,
+      expectedDelivery: null,
+      pieces: [],
+      droppedEvents: 0,
+    });
   });
 
   it("keeps a local time without offset verbatim, never with a Z", async () => {

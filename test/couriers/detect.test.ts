@@ -79,9 +79,12 @@ describe("verifyFormat", () => {
   it("rejects every wrong UPS check digit", () => {
     const valid = "1Z5R89390357567127";
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 9 }).filter((d) => String(d) !== valid.at(-1)), (digit) => {
-        expect(verifyFormat("ups", valid.slice(0, -1) + digit)).toBe(false);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 9 }).filter((d) => String(d) !== valid.at(-1)),
+        (digit) => {
+          expect(verifyFormat("ups", valid.slice(0, -1) + digit)).toBe(false);
+        },
+      ),
     );
   });
 });

@@ -19,7 +19,9 @@ const FAST: ResilienceOptions = {
   breakerHalfOpenMs: 60_000,
 };
 const NUMBER = "00340434292135100186";
-const DELIVERED = { shipments: [{ id: NUMBER, status: { timestamp: "2023-10-26T12:08:00Z", statusCode: "delivered", description: "Delivered" }, events: [] }] };
+const DELIVERED = {
+  shipments: [{ id: NUMBER, status: { timestamp: "2023-10-26T12:08:00Z", statusCode: "delivered", description: "Delivered" }, events: [] }],
+};
 
 let server: VendorServer | undefined;
 afterEach(async () => {
@@ -32,8 +34,8 @@ async function dhlBehind(handler: Handler, options: Partial<ResilienceOptions> =
   return withResilience(createDhlAdapter({ baseUrl: server.url, apiKey: "key" }), { ...FAST, ...options }, now);
 }
 
-
-const track = (courier: { track: (n: string[], s: AbortSignal) => Promise<unknown> }) => courier.track([NUMBER], new AbortController().signal);
+const track = (courier: { track: (n: string[], s: AbortSignal) => Promise<unknown> }) =>
+  courier.track([NUMBER], new AbortController().signal);
 
 describe("courier resilience", () => {
   it("turns a hang into a timeout CourierError within the timeout", async () => {
@@ -46,9 +48,12 @@ describe("courier resilience", () => {
 
   it("retries 5xx with backoff until the courier recovers", async () => {
     let calls = 0;
-    const courier = await dhlBehind(() => (++calls < 3 ? { status: 503, body: { title: "Service Unavailable" } } : { status: 200, body: DELIVERED }), {
-      maxRetries: 3,
-    });
+    const courier = await dhlBehind(
+      () => (++calls < 3 ? { status: 503, body: { title: "Service Unavailable" } } : { status: 200, body: DELIVERED }),
+      {
+        maxRetries: 3,
+      },
+    );
     const [result] = (await track(courier)) as { found: boolean }[];
     expect(result?.found).toBe(true);
     expect(calls).toBe(3);
@@ -80,7 +85,10 @@ describe("courier resilience", () => {
 
   it("lets a trial call through once the breaker is half open, and closes on success", async () => {
     let healthy = false;
-    const courier = await dhlBehind(() => (healthy ? { status: 200, body: DELIVERED } : { status: 500 }), { breakerThreshold: 1, breakerHalfOpenMs: 50 });
+    const courier = await dhlBehind(() => (healthy ? { status: 200, body: DELIVERED } : { status: 500 }), {
+      breakerThreshold: 1,
+      breakerHalfOpenMs: 50,
+    });
     await courierFailure(track(courier));
     expect((await courierFailure(track(courier))).upstream.type).toBe("circuit_open");
     healthy = true;
@@ -90,7 +98,11 @@ describe("courier resilience", () => {
 
   it("surfaces a 429's Retry-After and honours it without calling the courier again", async () => {
     let now = new Date("2024-01-01T00:00:00Z");
-    const courier = await dhlBehind(() => ({ status: 429, headers: { "Retry-After": "30" }, body: { title: "Too many requests" } }), { maxRetries: 3 }, () => now);
+    const courier = await dhlBehind(
+      () => ({ status: 429, headers: { "Retry-After": "30" }, body: { title: "Too many requests" } }),
+      { maxRetries: 3 },
+      () => now,
+    );
     const first = await courierFailure(track(courier));
     expect(first).toMatchObject({ upstream: { status: 429, type: "rate_limited" }, retryAfter: 30, status: 503 });
     expect(server!.requests).toHaveLength(1);

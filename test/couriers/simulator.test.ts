@@ -25,7 +25,11 @@ describe("simulator courier", () => {
 
   it("walks the return flow through returning to returned", async () => {
     const [tracking] = await simulator.track(["EZ5000000005"], signal);
-    expect(piece(tracking).events.slice(-2).map((e) => e.substatus)).toEqual(["exception_010", "exception_011"]);
+    expect(
+      piece(tracking)
+        .events.slice(-2)
+        .map((e) => e.substatus),
+    ).toEqual(["exception_010", "exception_011"]);
   });
 
   it("signs for delivered shipments only", async () => {

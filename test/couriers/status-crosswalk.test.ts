@@ -53,12 +53,11 @@ describe("the substatus vocabulary", () => {
 });
 
 describe("word rules", () => {
-  it.each(WORD_RULES.flatMap((rule) => rule.examples.map((example) => [example, rule.substatus] as const)))(
-    "classify %j by their own rule as %s (no earlier rule shadows it)",
-    (example, substatus) => {
-      expect(normalizeEventWords(example).substatus).toBe(substatus);
-    },
-  );
+  it.each(
+    WORD_RULES.flatMap((rule) => rule.examples.map((example) => [example, rule.substatus] as const)),
+  )("classify %j by their own rule as %s (no earlier rule shadows it)", (example, substatus) => {
+    expect(normalizeEventWords(example).substatus).toBe(substatus);
+  });
 
   it.each([
     ["Cleared customs", "IN_TRANSIT", "in_transit_005"],
@@ -96,7 +95,12 @@ const CROSSWALKS: ReadonlyArray<{ courier: string; table: StatusCodeTable; rows:
       ["DD", "Delivered to destination CFS", "AVAILABLE_FOR_PICKUP", "available_for_pickup_001"],
       ["O", "Out For Delivery", "OUT_FOR_DELIVERY", "out_for_delivery_001"],
       ["D", "Delivered", "DELIVERED", "delivered_001"],
-      ["X", "The receiver was not available for delivery. We'll make a second attempt the next business day.", "ATTEMPT_FAIL", "attempt_fail_002"],
+      [
+        "X",
+        "The receiver was not available for delivery. We'll make a second attempt the next business day.",
+        "ATTEMPT_FAIL",
+        "attempt_fail_002",
+      ],
       ["X", "Your package was released by the clearing agency; cleared customs", "IN_TRANSIT", "in_transit_005"],
       ["X", "Exception", "EXCEPTION", "exception_001"],
       ["RS", "Returned to shipper", "RETURNED", "exception_011"],
@@ -173,7 +177,9 @@ const CROSSWALKS: ReadonlyArray<{ courier: string; table: StatusCodeTable; rows:
       ["17", "Picked Up by Agent", "DELIVERED", "delivered_002"],
       ["04", "Refused", "EXCEPTION", "exception_003"],
       ["05", "Undeliverable as Addressed", "EXCEPTION", "exception_007"],
-      ...["09", "21", "22", "23", "24", "25", "26", "27", "28", "29", "31"].map((code) => [code, "Return to Sender", "RETURNING", "exception_010"] as const),
+      ...["09", "21", "22", "23", "24", "25", "26", "27", "28", "29", "31"].map(
+        (code) => [code, "Return to Sender", "RETURNING", "exception_010"] as const,
+      ),
     ],
   },
   {
@@ -197,11 +203,21 @@ const CROSSWALKS: ReadonlyArray<{ courier: string; table: StatusCodeTable; rows:
     courier: "DHL unified status codes",
     table: DHL_CODES,
     rows: [
-      ["pre-transit", "The instruction data for this shipment have been provided by the sender to DHL electronically", "INFO_RECEIVED", "info_received_001"],
+      [
+        "pre-transit",
+        "The instruction data for this shipment have been provided by the sender to DHL electronically",
+        "INFO_RECEIVED",
+        "info_received_001",
+      ],
       ["transit", "The shipment has been processed in the parcel center", "IN_TRANSIT", "in_transit_001"],
       ["transit", "Cleared customs", "IN_TRANSIT", "in_transit_005"],
       ["delivered", "The shipment has been successfully delivered", "DELIVERED", "delivered_001"],
-      ["failure", "The shipment could not be delivered, and the recipient has been notified. A delivery attempt", "ATTEMPT_FAIL", "attempt_fail_001"],
+      [
+        "failure",
+        "The shipment could not be delivered, and the recipient has been notified. A delivery attempt",
+        "ATTEMPT_FAIL",
+        "attempt_fail_001",
+      ],
       ["failure", "Shipment damaged", "EXCEPTION", "exception_012"],
       ["unknown", "", "PENDING", "pending_001"],
     ],

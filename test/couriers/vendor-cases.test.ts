@@ -10,7 +10,7 @@ import { AFTERSHIP_API_VERSION, createAftershipAdapter } from "../../src/courier
 import { createDhlAdapter } from "../../src/couriers/dhl.js";
 import { createFedexAdapter, FEDEX_BATCH_SIZE } from "../../src/couriers/fedex.js";
 import { withResilience } from "../../src/couriers/resilience.js";
-import { extensionsOf } from "../../src/mask-error.js";
+import { extensionsOf } from "../../src/graphql/mask-error.js";
 import { createUpsAdapter } from "../../src/couriers/ups.js";
 import { createUspsAdapter } from "../../src/couriers/usps.js";
 import { courierFailure } from "./courier-failure.js";
@@ -28,7 +28,9 @@ afterEach(async () => {
 
 /** A vendor that hands out tokens and answers tracking calls with `handler`. */
 async function vendor(handler: Handler): Promise<VendorServer> {
-  server = await startVendorServer((request) => (TOKEN_PATHS.has(request.path) ? { status: 200, body: { access_token: "t", expires_in: 3599 } } : handler(request)));
+  server = await startVendorServer((request) =>
+    TOKEN_PATHS.has(request.path) ? { status: 200, body: { access_token: "t", expires_in: 3599 } } : handler(request),
+  );
   return server;
 }
 
@@ -39,7 +41,11 @@ function recordingLogger(): CourierLogger & { records: { details: Record<string,
 }
 
 const resilient = (adapter: CourierAdapter, now?: () => Date) =>
-  withResilience(adapter, { timeoutMs: 2_000, maxRetries: 2, backoffInitialMs: 1, backoffMaxMs: 1, breakerThreshold: 100, breakerHalfOpenMs: 1_000 }, now);
+  withResilience(
+    adapter,
+    { timeoutMs: 2_000, maxRetries: 2, backoffInitialMs: 1, backoffMaxMs: 1, breakerThreshold: 100, breakerHalfOpenMs: 1_000 },
+    now,
+  );
 
 const upsActivity = (fields: Record<string, string>, type: string, description: string) => ({
   location: { address: { city: "Chicago", stateProvince: "IL", countryCode: "US" } },
@@ -97,7 +103,11 @@ describe("UPS", () => {
                   trackingNumber: LEAD,
                   activity: [
                     upsActivity({ date: "20240117", time: "143000", gmtOffset: "-05:00" }, "I", "Out For Delivery Today"),
-                    upsActivity({ date: "20240116", time: "071356", gmtDate: "2024-01-16", gmtTime: "13:13:56", gmtOffset: "-06:00" }, "I", "Arrived at Facility"),
+                    upsActivity(
+                      { date: "20240116", time: "071356", gmtDate: "2024-01-16", gmtTime: "13:13:56", gmtOffset: "-06:00" },
+                      "I",
+                      "Arrived at Facility",
+                    ),
                     upsActivity({}, "I", "Departed from Facility"),
                   ],
                 },
@@ -116,7 +126,14 @@ describe("UPS", () => {
     ]);
     expect(tracking!.droppedEvents).toBe(1);
     expect(logger.records).toEqual([
-      { message: "courier activity dropped: no readable time", details: expect.objectContaining({ courier: "ups", trackingNumber: LEAD, activity: expect.objectContaining({ status: expect.objectContaining({ description: "Departed from Facility" }) }) }) },
+      {
+        message: "courier activity dropped: no readable time",
+        details: expect.objectContaining({
+          courier: "ups",
+          trackingNumber: LEAD,
+          activity: expect.objectContaining({ status: expect.objectContaining({ description: "Departed from Facility" }) }),
+        }),
+      },
     ]);
   });
 });
@@ -127,7 +144,15 @@ describe("USPS", () => {
       status: 200,
       body: {
         trackingNumber: "9400111202555842332669",
-        trackingEvents: [{ eventType: "Arrived at Post Office", eventCode: "07", eventTimestamp: "2024-03-05T06:00:00", GMTOffset: "-05:00", eventCity: "BROOKLYN" }],
+        trackingEvents: [
+          {
+            eventType: "Arrived at Post Office",
+            eventCode: "07",
+            eventTimestamp: "2024-03-05T06:00:00",
+            GMTOffset: "-05:00",
+            eventCity: "BROOKLYN",
+          },
+        ],
       },
     }));
     const [tracking] = await createUspsAdapter({ baseUrl: server!.url, ...oauth }).track(["9400111202555842332669"], signal());
@@ -138,7 +163,11 @@ describe("USPS", () => {
 
   it("honours a 503's Retry-After: no retry before then, and the wait is surfaced", async () => {
     let now = new Date("2024-01-01T00:00:00Z");
-    await vendor(() => ({ status: 503, headers: { "Retry-After": "120" }, body: { apiVersion: "/tracking/v3", error: { code: "503", message: "Service Unavailable" } } }));
+    await vendor(() => ({
+      status: 503,
+      headers: { "Retry-After": "120" },
+      body: { apiVersion: "/tracking/v3", error: { code: "503", message: "Service Unavailable" } },
+    }));
     const courier = resilient(createUspsAdapter({ baseUrl: server!.url, ...oauth }, { now: () => now }), () => now);
     const tracking = () => server!.requests.filter((r) => r.path.startsWith("/tracking/"));
 
@@ -161,15 +190,25 @@ describe("FedEx", () => {
 
   it("asks at most 30 numbers per request, answering every number in order", async () => {
     await vendor((request) => {
-      const asked = (JSON.parse(request.body) as { trackingInfo: { trackingNumberInfo: { trackingNumber: string } }[] }).trackingInfo.map((t) => t.trackingNumberInfo.trackingNumber);
+      const asked = (JSON.parse(request.body) as { trackingInfo: { trackingNumberInfo: { trackingNumber: string } }[] }).trackingInfo.map(
+        (t) => t.trackingNumberInfo.trackingNumber,
+      );
       const completeTrackResults = asked.map((trackingNumber) => ({
         trackingNumber,
-        trackResults: [{ trackingNumberInfo: { trackingNumber }, latestStatusDetail: { code: "IT", derivedCode: "IT", description: "In transit" }, scanEvents: [] }],
+        trackResults: [
+          {
+            trackingNumberInfo: { trackingNumber },
+            latestStatusDetail: { code: "IT", derivedCode: "IT", description: "In transit" },
+            scanEvents: [],
+          },
+        ],
       }));
       return { status: 200, body: { output: { completeTrackResults } } };
     });
     const answers = await createFedexAdapter({ baseUrl: server!.url, ...oauth }).track(numbers, signal());
-    const batches = server!.requests.filter((r) => r.path === "/track/v1/trackingnumbers").map((r) => (JSON.parse(r.body) as { trackingInfo: unknown[] }).trackingInfo.length);
+    const batches = server!.requests
+      .filter((r) => r.path === "/track/v1/trackingnumbers")
+      .map((r) => (JSON.parse(r.body) as { trackingInfo: unknown[] }).trackingInfo.length);
     expect(batches.sort((a, b) => b - a)).toEqual([30, 1]);
     expect(answers.map((a) => a.trackingNumber)).toEqual(numbers);
     expect(answers.every((a) => a.found)).toBe(true);
@@ -185,8 +224,18 @@ describe("FedEx", () => {
             {
               trackingNumber: "794843185271",
               trackResults: [
-                { trackingNumberInfo: { trackingNumber: "794843185271" }, latestStatusDetail: { derivedCode: "DL", description: "Delivered" }, deliveryDetails: { signedByName: "A.LEAD" }, scanEvents: [scan("2024-08-12T15:18:10-05:00", "DL", "Delivered")] },
-                { trackingNumberInfo: { trackingNumber: "794843185282" }, latestStatusDetail: { derivedCode: "DL", description: "Delivered" }, deliveryDetails: { signedByName: "B.CHILD" }, scanEvents: [scan("2024-08-12T16:00:00-05:00", "DL", "Delivered")] },
+                {
+                  trackingNumberInfo: { trackingNumber: "794843185271" },
+                  latestStatusDetail: { derivedCode: "DL", description: "Delivered" },
+                  deliveryDetails: { signedByName: "A.LEAD" },
+                  scanEvents: [scan("2024-08-12T15:18:10-05:00", "DL", "Delivered")],
+                },
+                {
+                  trackingNumberInfo: { trackingNumber: "794843185282" },
+                  latestStatusDetail: { derivedCode: "DL", description: "Delivered" },
+                  deliveryDetails: { signedByName: "B.CHILD" },
+                  scanEvents: [scan("2024-08-12T16:00:00-05:00", "DL", "Delivered")],
+                },
               ],
             },
           ],
@@ -202,13 +251,24 @@ describe("FedEx", () => {
   });
 
   it("keeps its error body out of the client's error and puts it in the log", async () => {
-    await vendor(() => ({ status: 400, body: { transactionId: "t-1", errors: [{ code: "INVALID.INPUT.EXCEPTION", message: "Invalid field value in the input: account 123456789" }] } }));
+    await vendor(() => ({
+      status: 400,
+      body: {
+        transactionId: "t-1",
+        errors: [{ code: "INVALID.INPUT.EXCEPTION", message: "Invalid field value in the input: account 123456789" }],
+      },
+    }));
     const logger = recordingLogger();
-    const error = await courierFailure(createFedexAdapter({ baseUrl: server!.url, ...oauth }, { logger }).track(["794843185271"], signal()));
+    const error = await courierFailure(
+      createFedexAdapter({ baseUrl: server!.url, ...oauth }, { logger }).track(["794843185271"], signal()),
+    );
     expect(error.message).toBe("fedex answered HTTP 400");
     expect(JSON.stringify(extensionsOf(error))).not.toContain("123456789");
     expect(logger.records).toEqual([
-      { message: "courier answered with an error", details: { courier: "fedex", status: 400, body: expect.stringContaining("account 123456789") } },
+      {
+        message: "courier answered with an error",
+        details: { courier: "fedex", status: 400, body: expect.stringContaining("account 123456789") },
+      },
     ]);
   });
 });
@@ -221,7 +281,15 @@ describe("DHL", () => {
       details: name ? { proofOfDelivery: { signed: { name } } } : {},
       events: [{ timestamp: "2023-10-26T12:08:00+02:00", statusCode, description }],
     });
-    await vendor(() => ({ status: 200, body: { shipments: [shipment("JJD0099999999", "delivered", "Delivered", "M. MUSTER"), shipment("JJD0099999998", "transit", "Processed at LEIPZIG - GERMANY")] } }));
+    await vendor(() => ({
+      status: 200,
+      body: {
+        shipments: [
+          shipment("JJD0099999999", "delivered", "Delivered", "M. MUSTER"),
+          shipment("JJD0099999998", "transit", "Processed at LEIPZIG - GERMANY"),
+        ],
+      },
+    }));
     const [tracking] = await createDhlAdapter({ baseUrl: server!.url, apiKey: "k" }).track(["JJD0099999999"], signal());
     expect(tracking!.pieces.map((p) => [p.trackingNumber, p.signedBy, p.status?.status])).toEqual([
       ["JJD0099999999", "M. MUSTER", "DELIVERED"],
@@ -232,8 +300,14 @@ describe("DHL", () => {
 
   it("reads a 429 that carries only X-RateLimit-Reset as the wait", async () => {
     const now = new Date("2024-01-01T00:00:00Z");
-    await vendor(() => ({ status: 429, headers: { "X-RateLimit-Reset": String(now.getTime() / 1000 + 45) }, body: { title: "Too many requests", status: 429 } }));
-    const error = await courierFailure(createDhlAdapter({ baseUrl: server!.url, apiKey: "k" }, { now: () => now }).track(["JJD0099999999"], signal()));
+    await vendor(() => ({
+      status: 429,
+      headers: { "X-RateLimit-Reset": String(now.getTime() / 1000 + 45) },
+      body: { title: "Too many requests", status: 429 },
+    }));
+    const error = await courierFailure(
+      createDhlAdapter({ baseUrl: server!.url, apiKey: "k" }, { now: () => now }).track(["JJD0099999999"], signal()),
+    );
     expect(error).toMatchObject({ upstream: { status: 429, type: "rate_limited" }, retryAfter: 45 });
   });
 });
@@ -248,14 +322,31 @@ describe("AfterShip", () => {
     await vendor((request) => {
       if (request.method === "POST") {
         const { tracking_number } = JSON.parse(request.body) as { tracking_number: string };
-        if (tracking_number === EXISTING) return { status: 400, body: { meta: { code: 4003, message: "Tracking already exists.", type: "BadRequest" }, data: {} } };
+        if (tracking_number === EXISTING)
+          return { status: 400, body: { meta: { code: 4003, message: "Tracking already exists.", type: "BadRequest" }, data: {} } };
         created.add(tracking_number);
-        return { status: 201, body: { meta: { code: 201 }, data: { tracking_number, slug: "usps", tag: "Pending", subtag: "Pending_001", checkpoints: [] } } };
+        return {
+          status: 201,
+          body: { meta: { code: 201 }, data: { tracking_number, slug: "usps", tag: "Pending", subtag: "Pending_001", checkpoints: [] } },
+        };
       }
       // The existing one only shows up under a second filter (AfterShip indexes asynchronously).
       const asked = (request.query.get("tracking_numbers") ?? "").split(",");
       const visible = asked.filter((n) => created.has(n) || (n === EXISTING && created.size > 0));
-      const trackings = visible.map((tracking_number) => ({ tracking_number, slug: "usps", tag: "InfoReceived", subtag: "InfoReceived_001", checkpoints: [{ checkpoint_time: "2024-05-07T09:12:00-07:00", message: "Shipping Label Created", tag: "InfoReceived", subtag: "InfoReceived_001" }] }));
+      const trackings = visible.map((tracking_number) => ({
+        tracking_number,
+        slug: "usps",
+        tag: "InfoReceived",
+        subtag: "InfoReceived_001",
+        checkpoints: [
+          {
+            checkpoint_time: "2024-05-07T09:12:00-07:00",
+            message: "Shipping Label Created",
+            tag: "InfoReceived",
+            subtag: "InfoReceived_001",
+          },
+        ],
+      }));
       return { status: 200, body: { meta: { code: 200 }, data: { trackings } } };
     });
     const answers = await createAftershipAdapter({ baseUrl: server!.url, apiKey: "k" }).track([NEW, EXISTING], signal());
@@ -268,7 +359,9 @@ describe("AfterShip", () => {
 
   it("fails with a courier error when creating is refused for another reason", async () => {
     await vendor((request) =>
-      request.method === "POST" ? { status: 400, body: { meta: { code: 4005, message: "The value of `tracking_number` is invalid." }, data: {} } } : { status: 200, body: { data: { trackings: [] } } },
+      request.method === "POST"
+        ? { status: 400, body: { meta: { code: 4005, message: "The value of `tracking_number` is invalid." }, data: {} } }
+        : { status: 200, body: { data: { trackings: [] } } },
     );
     const error = await courierFailure(createAftershipAdapter({ baseUrl: server!.url, apiKey: "k" }).track(["x"], signal()));
     expect(error.upstream).toEqual({ status: 400, type: "bad_request" });

@@ -14,7 +14,9 @@ const CANDIDATES = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/ch
 export function findChromium(): { executablePath: string } | { missing: string } {
   const executablePath = CANDIDATES.find((candidate) => candidate && existsSync(candidate));
   if (executablePath) return { executablePath };
-  return { missing: `no Chromium at ${CANDIDATES.filter(Boolean).join(", ")}; install it with \`apt-get install -y chromium\` or set CHROMIUM_PATH` };
+  return {
+    missing: `no Chromium at ${CANDIDATES.filter(Boolean).join(", ")}; install it with \`apt-get install -y chromium\` or set CHROMIUM_PATH`,
+  };
 }
 
 /** A fresh browser profile (new, empty user data dir), as a first-time visitor has. */

@@ -61,7 +61,10 @@ export function redisPair(url: string) {
 }
 
 export async function startTestGateway(
-  options: Pick<AppOptions, "couriers" | "relay" | "maxPendingUpdates" | "graphiqlHeaders" | "persistedOperations" | "webhooks" | "readPlans" | "cursorSecret"> & {
+  options: Pick<
+    AppOptions,
+    "couriers" | "relay" | "maxPendingUpdates" | "graphiqlHeaders" | "persistedOperations" | "webhooks" | "readPlans" | "cursorSecret"
+  > & {
     edge?: Partial<EdgeSettings>;
     rateLimitPoints?: number;
     redisUrl?: string;

@@ -32,11 +32,15 @@ export async function subscribe(client: Client, query: string, variables: Record
     {
       next: (result) => {
         received.push(result);
-        waiters.forEach((w) => w());
+        waiters.forEach((w) => {
+          w();
+        });
       },
       error: (error) => {
         failure = error;
-        waiters.forEach((w) => w());
+        waiters.forEach((w) => {
+          w();
+        });
       },
       complete: () => {},
     },
@@ -50,7 +54,10 @@ export async function subscribe(client: Client, query: string, variables: Record
     received,
     waitFor(count, timeoutMs = 5000) {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`received ${received.length} of ${count}: ${JSON.stringify(received)}`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`received ${received.length} of ${count}: ${JSON.stringify(received)}`)),
+          timeoutMs,
+        );
         const check = () => {
           if (failure) reject(failure);
           else if (received.length >= count) {
@@ -85,7 +92,9 @@ export async function openProtocolSocket(httpUrl: string): Promise<ProtocolSocke
   const waiters = new Set<() => void>();
   socket.on("message", (data) => {
     messages.push(JSON.parse(String(data)));
-    waiters.forEach((w) => w());
+    waiters.forEach((w) => {
+      w();
+    });
   });
   const closed = new Promise<{ code: number; reason: string }>((resolve) =>
     socket.once("close", (code, reason) => resolve({ code, reason: String(reason) })),

@@ -16,7 +16,12 @@ describe("carrierKey", () => {
 });
 
 describe("dedupeKey", () => {
-  const scan: EventIdentityInput = { trackingNumber: "1Z1", event: "Arrived at Facility", eventRecordedAt: new Date("2024-01-01T10:00:00Z"), location: "Reno, NV" };
+  const scan: EventIdentityInput = {
+    trackingNumber: "1Z1",
+    event: "Arrived at Facility",
+    eventRecordedAt: new Date("2024-01-01T10:00:00Z"),
+    location: "Reno, NV",
+  };
 
   it("is the carrier's eventId when it sends one, whatever the content", () => {
     expect(dedupeKey({ ...scan, eventId: "abc" })).toBe("id:abc");
@@ -47,7 +52,11 @@ describe("byChronology", () => {
 
   it.each<[string, ReturnType<typeof at>[], string[]]>([
     ["orders by when the event happened, not by arrival", [at("2024-01-02T00:00:00Z", "a"), at("2024-01-01T00:00:00Z", "b")], ["b", "a"]],
-    ["breaks ties by identity in code-point order, as COLLATE \"C\" does", [at("2024-01-01T00:00:00Z", "id:a"), at("2024-01-01T00:00:00Z", "id:B")], ["id:B", "id:a"]],
+    [
+      'breaks ties by identity in code-point order, as COLLATE "C" does',
+      [at("2024-01-01T00:00:00Z", "id:a"), at("2024-01-01T00:00:00Z", "id:B")],
+      ["id:B", "id:a"],
+    ],
     ["keeps identical keys equal", [at("2024-01-01T00:00:00Z", "x"), at("2024-01-01T00:00:00Z", "x")], ["x", "x"]],
   ])("%s", (_name, events, order) => {
     expect([...events].sort(byChronology).map((e) => e.dedupeKey)).toEqual(order);

@@ -13,7 +13,14 @@ import type { LockedShipment, StoredCarton } from "../../src/tracking/store.js";
 
 const carton = (id: string, trackingNumber: string, words?: string, trackingURL: string | null = null): StoredCarton => {
   const status = words ? normalizeEventWords(words) : null;
-  return { id, trackingNumber, shipmentCarrier: "UPS", trackingStatus: status?.status ?? null, trackingSubstatus: status?.substatus ?? null, trackingURL };
+  return {
+    id,
+    trackingNumber,
+    shipmentCarrier: "UPS",
+    trackingStatus: status?.status ?? null,
+    trackingSubstatus: status?.substatus ?? null,
+    trackingURL,
+  };
 };
 
 const shipment = (cartons: StoredCarton[], more: Partial<LockedShipment> = {}): LockedShipment => ({
@@ -48,7 +55,11 @@ const request = (cartons: CartonTracking[], more: Partial<Omit<IngestRequest, "s
  * unless said) and the history holding the cartons' `earlier` events ([carton, words, hour]) besides
  * the ones applied, in the order they happened.
  */
-function plan(locked: LockedShipment, req: IngestRequest, { kept = "all", earlier = [] }: { kept?: "all" | "none"; earlier?: [string, string, number][] } = {}): ChangePlan {
+function plan(
+  locked: LockedShipment,
+  req: IngestRequest,
+  { kept = "all", earlier = [] }: { kept?: "all" | "none"; earlier?: [string, string, number][] } = {},
+): ChangePlan {
   const planned = planEvents(locked, req);
   const outcome = settleInsert(planned, new Set(kept === "all" ? planned.unique.map((e) => e.id) : []));
   const history = [
@@ -71,7 +82,9 @@ describe("planEvents", () => {
   it("refuses a tracking number the shipment has no carton for, unless asked to create it", () => {
     expect(() => planEvents(locked, request([events("1ZX", ["picked up", 1])]))).toThrow(NotFoundError);
     const created = planEvents(locked, request([{ ...events("1ZX", ["picked up", 1]), newCarton: { shipmentCarrier: "UPS" } }]));
-    expect(created.newCartons).toEqual([{ id: expect.stringMatching(/^ctn_/), position: 2, trackingNumber: "1ZX", shipmentCarrier: "UPS" }]);
+    expect(created.newCartons).toEqual([
+      { id: expect.stringMatching(/^ctn_/), position: 2, trackingNumber: "1ZX", shipmentCarrier: "UPS" },
+    ]);
     expect(created.cartons.map((c) => c.trackingNumber)).toEqual(["1ZA", "1ZB", "1ZX"]);
     expect(created.candidates[0]!.cartonId).toBe(created.newCartons[0]!.id);
   });
@@ -91,7 +104,10 @@ describe("planEvents", () => {
 describe("settleInsert", () => {
   it("applies what the insert kept in the order it happened, and names the rest by event id or content", () => {
     const locked = shipment([carton("ctn_a", "1ZA"), carton("ctn_b", "1ZB")]);
-    const planned = planEvents(locked, request([events("1ZA", ["in transit", 5], ["picked up", 1]), events("1ZB", ["picked up", 2, "known"])]));
+    const planned = planEvents(
+      locked,
+      request([events("1ZA", ["in transit", 5], ["picked up", 1]), events("1ZB", ["picked up", 2, "known"])]),
+    );
     const [transit, pickedUp, known] = planned.unique;
     const outcome = settleInsert(planned, new Set([transit!.id, pickedUp!.id]));
     expect(outcome.applied.map((e) => e.event)).toEqual(["picked up", "in transit"]);
@@ -120,49 +136,115 @@ describe("planChange", () => {
 
   it.each<[string, LockedShipment, IngestRequest, Parameters<typeof plan>[2], Expected]>([
     ["every event already known", one("picked up"), request([events("1ZA", ["picked up", 1])]), { kept: "none" }, { writes: null }],
-    ["a sync repeating the known facts", one(), request([], facts({ expectedDelivery: null, verificationStatus: "PENDING" })), {}, { writes: null }],
+    [
+      "a sync repeating the known facts",
+      one(),
+      request([], facts({ expectedDelivery: null, verificationStatus: "PENDING" })),
+      {},
+      { writes: null },
+    ],
     [
       "a first scan: the carton moves, statusCode does not",
       one(),
       request([events("1ZA", ["picked up", 1])]),
       {},
-      { writes: { cartons: [{ id: "ctn_a", trackingStatus: "IN_TRANSIT", trackingURL: null }], statusCode: "SHIPMENT_CREATED", trackingStatus: "IN_TRANSIT", statusCodeWas: null, trackingNumbers: ["1ZA"], tracked: false } },
+      {
+        writes: {
+          cartons: [{ id: "ctn_a", trackingStatus: "IN_TRANSIT", trackingURL: null }],
+          statusCode: "SHIPMENT_CREATED",
+          trackingStatus: "IN_TRANSIT",
+          statusCodeWas: null,
+          trackingNumbers: ["1ZA"],
+          tracked: false,
+        },
+      },
     ],
     [
       "delivered: the milestone moves statusCode and is audited",
       one("picked up"),
       request([events("1ZA", ["delivered", 9])], { source: "POLL" }),
       { earlier: [["ctn_a", "picked up", 1]] },
-      { writes: { cartons: [{ id: "ctn_a", trackingStatus: "DELIVERED", trackingURL: null }], statusCode: "SHIPMENT_DELIVERED", trackingStatus: "DELIVERED", statusCodeWas: "SHIPMENT_CREATED", trackingNumbers: ["1ZA"], tracked: true } },
+      {
+        writes: {
+          cartons: [{ id: "ctn_a", trackingStatus: "DELIVERED", trackingURL: null }],
+          statusCode: "SHIPMENT_DELIVERED",
+          trackingStatus: "DELIVERED",
+          statusCodeWas: "SHIPMENT_CREATED",
+          trackingNumbers: ["1ZA"],
+          tracked: true,
+        },
+      },
     ],
     [
       "a late scan slots in before delivered and undoes nothing",
       shipment([carton("ctn_a", "1ZA", "delivered")], { statusCode: "SHIPMENT_DELIVERED" }),
       request([events("1ZA", ["in transit", 2])]),
       { earlier: [["ctn_a", "delivered", 9]] },
-      { writes: { cartons: [], statusCode: "SHIPMENT_DELIVERED", trackingStatus: "DELIVERED", statusCodeWas: null, trackingNumbers: ["1ZA"], tracked: false } },
+      {
+        writes: {
+          cartons: [],
+          statusCode: "SHIPMENT_DELIVERED",
+          trackingStatus: "DELIVERED",
+          statusCodeWas: null,
+          trackingNumbers: ["1ZA"],
+          tracked: false,
+        },
+      },
     ],
     [
       "one carton of two delivered",
       two("picked up", "picked up"),
       request([events("1ZB", ["delivered", 9])]),
       { earlier: [["ctn_b", "picked up", 1]] },
-      { writes: { cartons: [{ id: "ctn_b", trackingStatus: "DELIVERED", trackingURL: null }], statusCode: "SHIPMENT_PARTIALLY_DELIVERED", trackingStatus: "IN_TRANSIT", statusCodeWas: "SHIPMENT_CREATED", trackingNumbers: ["1ZB"], tracked: false } },
+      {
+        writes: {
+          cartons: [{ id: "ctn_b", trackingStatus: "DELIVERED", trackingURL: null }],
+          statusCode: "SHIPMENT_PARTIALLY_DELIVERED",
+          trackingStatus: "IN_TRANSIT",
+          statusCodeWas: "SHIPMENT_CREATED",
+          trackingNumbers: ["1ZB"],
+          tracked: false,
+        },
+      },
     ],
     [
       "only a new tracking link",
       one("picked up", "https://old.example"),
       request([{ trackingNumber: "1ZA", events: [], trackingURL: "https://new.example" }]),
       {},
-      { writes: { cartons: [{ id: "ctn_a", trackingStatus: "IN_TRANSIT", trackingURL: "https://new.example" }], statusCode: "SHIPMENT_CREATED", trackingStatus: "IN_TRANSIT", statusCodeWas: null, trackingNumbers: ["1ZA"], tracked: false } },
+      {
+        writes: {
+          cartons: [{ id: "ctn_a", trackingStatus: "IN_TRANSIT", trackingURL: "https://new.example" }],
+          statusCode: "SHIPMENT_CREATED",
+          trackingStatus: "IN_TRANSIT",
+          statusCodeWas: null,
+          trackingNumbers: ["1ZA"],
+          tracked: false,
+        },
+      },
     ],
-    ["the same tracking link again", one("picked up", "https://same.example"), request([{ trackingNumber: "1ZA", events: [], trackingURL: "https://same.example" }]), {}, { writes: null }],
+    [
+      "the same tracking link again",
+      one("picked up", "https://same.example"),
+      request([{ trackingNumber: "1ZA", events: [], trackingURL: "https://same.example" }]),
+      {},
+      { writes: null },
+    ],
     [
       "a sync with a new expected delivery only",
       one("picked up"),
       request([], facts({ expectedDelivery: at(48) })),
       {},
-      { writes: { cartons: [], statusCode: "SHIPMENT_CREATED", trackingStatus: "IN_TRANSIT", statusCodeWas: null, trackingNumbers: [], tracked: true } },
+      {
+        writes: {
+          cartons: [],
+          statusCode: "SHIPMENT_CREATED",
+          trackingStatus: "IN_TRANSIT",
+          statusCodeWas: null,
+          trackingNumbers: [],
+          tracked: true,
+        },
+      },
     ],
   ])("%s", (_name, locked, req, insert, expected) => {
     const { result, writes } = plan(locked, req, insert);
@@ -184,7 +266,12 @@ describe("planChange", () => {
       trackingSubstatus: writes!.shipment.trackingSubstatus ?? locked.trackingSubstatus,
     });
     expect(writes!.cartons.map(({ id, trackingStatus, trackingURL }) => ({ id, trackingStatus, trackingURL }))).toEqual(want.cartons);
-    expect(writes!.shipment).toMatchObject({ version: locked.version + 1, statusCode: want.statusCode, trackingStatus: want.trackingStatus, tracked: want.tracked });
+    expect(writes!.shipment).toMatchObject({
+      version: locked.version + 1,
+      statusCode: want.statusCode,
+      trackingStatus: want.trackingStatus,
+      tracked: want.tracked,
+    });
     expect(writes!.shipment.expectedDelivery).toEqual(req.facts?.expectedDelivery);
     expect(writes!.audit).toMatchObject({
       version: locked.version + 1,

@@ -4,7 +4,15 @@
  */
 import { describe, expect, it } from "vitest";
 import type { StatusCode, TrackingStatus } from "../../src/generated/prisma/enums.js";
-import { advance, bySubstatus, deriveStatus, leastAdvanced, normalizeEventWords, rollUp, type Substatus } from "../../src/tracking/status.js";
+import {
+  advance,
+  bySubstatus,
+  deriveStatus,
+  leastAdvanced,
+  normalizeEventWords,
+  rollUp,
+  type Substatus,
+} from "../../src/tracking/status.js";
 
 /** A canonical status from its substatus, as the tables below write it. */
 const at = (substatus: Substatus) => bySubstatus(substatus);
@@ -83,15 +91,39 @@ describe("rollUp", () => {
   it.each<[string, StatusCode, (Substatus | null)[], StatusCode, Substatus | null]>([
     ["no cartons", "SHIPMENT_CREATED", [], "SHIPMENT_CREATED", null],
     ["no carton tracked yet", "SHIPMENT_CREATED", [null, null], "SHIPMENT_CREATED", null],
-    ["on the way: statusCode stays, trackingStatus says where", "SHIPMENT_CREATED", ["in_transit_002"], "SHIPMENT_CREATED", "in_transit_002"],
+    [
+      "on the way: statusCode stays, trackingStatus says where",
+      "SHIPMENT_CREATED",
+      ["in_transit_002"],
+      "SHIPMENT_CREATED",
+      "in_transit_002",
+    ],
     ["an exception on the way", "SHIPMENT_UPDATED", ["exception_001"], "SHIPMENT_UPDATED", "exception_001"],
     ["every carton delivered", "SHIPMENT_CREATED", ["delivered_001", "delivered_003"], "SHIPMENT_DELIVERED", "delivered_001"],
     ["some cartons delivered", "SHIPMENT_CREATED", ["delivered_001", "in_transit_001"], "SHIPMENT_PARTIALLY_DELIVERED", "in_transit_001"],
     ["an untracked carton is not delivered", "SHIPMENT_CREATED", ["delivered_001", null], "SHIPMENT_PARTIALLY_DELIVERED", "delivered_001"],
     ["a pickup collected", "PICKUP_CREATED", ["delivered_002"], "PICKUP_COMPLETED", "delivered_002"],
-    ["a pickup partly collected", "PICKUP_CREATED", ["delivered_002", "available_for_pickup_001"], "SHIPMENT_PARTIALLY_DELIVERED", "available_for_pickup_001"],
-    ["one carton returning", "SHIPMENT_PARTIALLY_DELIVERED", ["exception_010", "delivered_001"], "SHIPMENT_RETURN_PENDING", "delivered_001"],
-    ["one carton returned, one delivered", "SHIPMENT_CREATED", ["exception_011", "delivered_001"], "SHIPMENT_RETURN_PENDING", "delivered_001"],
+    [
+      "a pickup partly collected",
+      "PICKUP_CREATED",
+      ["delivered_002", "available_for_pickup_001"],
+      "SHIPMENT_PARTIALLY_DELIVERED",
+      "available_for_pickup_001",
+    ],
+    [
+      "one carton returning",
+      "SHIPMENT_PARTIALLY_DELIVERED",
+      ["exception_010", "delivered_001"],
+      "SHIPMENT_RETURN_PENDING",
+      "delivered_001",
+    ],
+    [
+      "one carton returned, one delivered",
+      "SHIPMENT_CREATED",
+      ["exception_011", "delivered_001"],
+      "SHIPMENT_RETURN_PENDING",
+      "delivered_001",
+    ],
     ["every carton returned", "SHIPMENT_RETURN_PENDING", ["exception_011", "exception_011"], "SHIPMENT_RETURN_RECEIVED", "exception_011"],
     ["a cancelled shipment stays cancelled", "SHIPMENT_CANCELLED", ["delivered_001"], "SHIPMENT_CANCELLED", null],
     ["a milestone is not undone by a scan on the way", "SHIPMENT_DELIVERED", ["in_transit_001"], "SHIPMENT_DELIVERED", "in_transit_001"],

@@ -50,7 +50,12 @@ export function createShipmentClient({ url, headers, persisted = false, webSocke
     },
 
     /** Subscribes; `onData` gets each typed result. Returns a function that unsubscribes. */
-    subscribe<R, V>(document: TypedDocumentNode<R, V>, variables: V, onData: (data: R) => void, onError?: (error: unknown) => void): () => void {
+    subscribe<R, V>(
+      document: TypedDocumentNode<R, V>,
+      variables: V,
+      onData: (data: R) => void,
+      onError?: (error: unknown) => void,
+    ): () => void {
       socket ??= createClient({ url: url.replace(/^http/, "ws"), connectionParams: headers, webSocketImpl });
       return socket.subscribe<R>(body(document, variables) as { query: string }, {
         next: (result) => (result.data ? onData(result.data) : onError?.(result.errors)),

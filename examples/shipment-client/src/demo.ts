@@ -18,5 +18,10 @@ for (const s of list.nodes) console.log(`  ${s.shipmentNumber ?? s.id}  ${s.trac
 const first = list.nodes[0] && (await openShipment(client, list.nodes[0].id));
 if (first) {
   console.log(`watching ${first.shipmentNumber} (version ${first.version})`);
-  watchShipment(client, first, (update) => console.log(`  v${update.version} ${update.status}`, update.events.map((e) => e.event)));
+  watchShipment(client, first, (update) =>
+    console.log(
+      `  v${update.version} ${update.status}`,
+      update.events.map((e) => e.event),
+    ),
+  );
 }

@@ -29,6 +29,12 @@ export async function openShipment(client: ShipmentClient, id: string): Promise<
  * Keeps an opened shipment live: every tracking change since its `version` arrives, in order, even
  * those that happened while the screen was loading. Returns the unsubscribe function.
  */
-export function watchShipment(client: ShipmentClient, shipment: OpenedShipment, onChange: (update: WatchShipmentSubscription["trackingUpdated"]) => void) {
-  return client.subscribe(WatchShipment, { shipmentId: shipment.id, afterVersion: shipment.version }, (data) => onChange(data.trackingUpdated));
+export function watchShipment(
+  client: ShipmentClient,
+  shipment: OpenedShipment,
+  onChange: (update: WatchShipmentSubscription["trackingUpdated"]) => void,
+) {
+  return client.subscribe(WatchShipment, { shipmentId: shipment.id, afterVersion: shipment.version }, (data) =>
+    onChange(data.trackingUpdated),
+  );
 }
