@@ -1,6 +1,6 @@
 /**
  * fanout: N graphql-ws subscribers of `trackingUpdated` on one gateway process (N = 1,000, then
- * 10,000), one `updateTracking` per second; the figure is the time from the mutation's response to
+ * 10,000), one `updateTracking` per second; the figure is the time from sending the mutation to
  * each subscriber's message (p50, p99), against a bare `ws` server broadcasting the same payload
  * to the same number of sockets (target ≤ 4×), and the memory each idle subscriber costs the
  * gateway process (target ≤ 16 KB). Both sides' subscribers are the same graphql-ws client, each
@@ -180,8 +180,8 @@ export async function fanout(ctx: BenchContext): Promise<ScenarioResult> {
         return row;
       };
       rows.push(
-        latency("p50 ms, mutation response → message", (d) => d.p50),
-        latency("p99 ms, mutation response → message", (d) => d.p99),
+        latency("p50 ms, mutation sent → message", (d) => d.p50),
+        latency("p99 ms, mutation sent → message", (d) => d.p99),
         memoryRow(size, baseline, memory),
       );
       details[size] = { memory, gateway: a.map(({ payload: _, ...d }) => d), reference: b.map(({ payload: _, ...d }) => d) };
