@@ -3,7 +3,7 @@
  * about each, normalized to our canonical status, so the tracking core never sees a vendor's wire format.
  */
 import type { TrackingStatus } from "../generated/prisma/enums.js";
-import type { NormalizedStatus } from "../tracking/status.js";
+import { leastAdvanced, type NormalizedStatus } from "../tracking/status.js";
 
 /**
  * One scan or status change reported by a courier, in our shape.
@@ -95,6 +95,16 @@ export interface CourierAdapter {
    * Rejects with a `CourierError` when the courier fails; honours `signal` for cancellation.
    */
   track(trackingNumbers: string[], signal: AbortSignal): Promise<CourierTracking[]>;
+}
+
+/** The answer for a number the courier knows: its status is the least advanced of its pieces'. */
+export function foundTracking(
+  trackingNumber: string,
+  pieces: CourierPiece[],
+  expectedDelivery: Date | null,
+  droppedEvents: number,
+): CourierTracking {
+  return { trackingNumber, found: true, status: leastAdvanced(pieces.map((p) => p.status)), expectedDelivery, pieces, droppedEvents };
 }
 
 /** The answer for a number the courier does not know. */

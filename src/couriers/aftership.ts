@@ -6,9 +6,10 @@
  * 4003, which is fine: creating is idempotent) and read again. Its tags and subtags are our canonical
  * statuses already; subtags are lower-cased.
  */
-import { bySubstatus, isSubstatus, leastAdvanced, type NormalizedStatus } from "../tracking/status.js";
+import { bySubstatus, isSubstatus, type NormalizedStatus } from "../tracking/status.js";
 import {
   batches,
+  foundTracking,
   notFound,
   readActivities,
   runtimeOf,
@@ -144,14 +145,7 @@ function toTracking(trackingNumber: string, trackings: AftershipTracking[], logg
     };
   });
   const expected = trackings.map((t) => t.courier_estimated_delivery_date?.estimated_delivery_date).find(Boolean);
-  return {
-    trackingNumber,
-    found: true,
-    status: leastAdvanced(pieces.map((p) => p.status)),
-    expectedDelivery: carrierDate(expected),
-    pieces,
-    droppedEvents,
-  };
+  return foundTracking(trackingNumber, pieces, carrierDate(expected), droppedEvents);
 }
 
 function statusOf(tag: string, subtag: string | undefined, text: string): NormalizedStatus {

@@ -5,8 +5,9 @@
  * delivered, failure, unknown) and a free-text `description`. 404 means no shipment was found; a
  * number can answer with several shipments (pieces, or the same number reused by two DHL services).
  */
-import { bySubstatus, leastAdvanced, type NormalizedStatus } from "../tracking/status.js";
+import { bySubstatus, type NormalizedStatus } from "../tracking/status.js";
 import {
+  foundTracking,
   notFound,
   readActivities,
   runtimeOf,
@@ -78,14 +79,12 @@ export function createDhlAdapter(settings: DhlSettings, runtime?: CourierRuntime
         events,
       };
     });
-    return {
+    return foundTracking(
       trackingNumber,
-      found: true,
-      status: leastAdvanced(pieces.map((p) => p.status)),
-      expectedDelivery: carrierDate(shipments.find((s) => s.estimatedTimeOfDelivery)?.estimatedTimeOfDelivery),
       pieces,
+      carrierDate(shipments.find((s) => s.estimatedTimeOfDelivery)?.estimatedTimeOfDelivery),
       droppedEvents,
-    };
+    );
   }
 
   return {

@@ -5,9 +5,9 @@
  * `trackResults[].error.code` `TRACKING.TRACKINGNUMBER.NOTFOUND`; a number with several packages
  * answers with a track result per package.
  */
-import { leastAdvanced } from "../tracking/status.js";
 import {
   batches,
+  foundTracking,
   notFound,
   readActivities,
   runtimeOf,
@@ -151,14 +151,7 @@ function toTracking(trackingNumber: string, results: FedexTrackResult[], logger:
   const expected = found
     .map((r) => r.dateAndTimes?.find((d) => d.type === "ESTIMATED_DELIVERY")?.dateTime ?? r.estimatedDeliveryTimeWindow?.window?.ends)
     .find(Boolean);
-  return {
-    trackingNumber,
-    found: true,
-    status: leastAdvanced(pieces.map((p) => p.status)),
-    expectedDelivery: carrierDate(expected),
-    pieces,
-    droppedEvents,
-  };
+  return foundTracking(trackingNumber, pieces, carrierDate(expected), droppedEvents);
 }
 
 function toEvent(scan: FedexScanEvent): CourierEvent | null {

@@ -5,8 +5,8 @@
  * 404 means UPS has no information for the number. A multi-piece shipment answers with every package.
  */
 import { randomUUID } from "node:crypto";
-import { leastAdvanced } from "../tracking/status.js";
 import {
+  foundTracking,
   notFound,
   readActivities,
   runtimeOf,
@@ -101,14 +101,7 @@ export function createUpsAdapter(settings: OAuthCourierSettings, runtime?: Couri
     });
     pieces.sort((a, b) => Number(b.trackingNumber === trackingNumber) - Number(a.trackingNumber === trackingNumber));
     const lead = packages.find((p) => p.trackingNumber === trackingNumber) ?? packages[0]!;
-    return {
-      trackingNumber,
-      found: true,
-      status: leastAdvanced(pieces.map((p) => p.status)),
-      expectedDelivery: expectedDelivery(lead),
-      pieces,
-      droppedEvents,
-    };
+    return foundTracking(trackingNumber, pieces, expectedDelivery(lead), droppedEvents);
   }
 
   return {
