@@ -4,9 +4,10 @@
  * the README). One transaction per request, a constant number of statements whatever its size.
  */
 import type pg from "pg";
-import { boolean, instant, integer, nullable, oneOf, records, rowOf, text, type RowReader } from "../db/rows.js";
+import { statusCode, trackingStatus, verificationStatus } from "../db/enum-columns.js";
+import { boolean, instant, integer, nullable, records, rowOf, text, type RowReader } from "../db/rows.js";
 import { empty, execute, join, query, sql } from "../db/sql.js";
-import { StatusCode, TrackingStatus, VerificationStatus, type TrackingSource } from "../generated/prisma/enums.js";
+import type { StatusCode, TrackingStatus, VerificationStatus, TrackingSource } from "../generated/prisma/enums.js";
 import type { CommittedChange } from "./messages.js";
 
 /** The shipment's columns a carrier asks back after a push: what the ingestion answers, without a read. */
@@ -104,17 +105,15 @@ export interface InsertedEvents {
   history: CartonHistory;
 }
 
-const trackingStatus = oneOf("TrackingStatus", TrackingStatus);
-
 const readLocked: RowReader<LockedShipment> = rowOf({
   id: text,
   shipmentNumber: nullable(text),
   version: integer,
-  statusCode: oneOf("StatusCode", StatusCode),
+  statusCode,
   trackingStatus: nullable(trackingStatus),
   trackingSubstatus: nullable(text),
   expectedDelivery: nullable(instant),
-  verificationStatus: oneOf("VerificationStatus", VerificationStatus),
+  verificationStatus,
   cartons: records({
     id: text,
     trackingNumber: nullable(text),

@@ -3,9 +3,9 @@
  * what a trackingUpdated subscriber gets — the shipment, its version, the tenant-wide sequence,
  * source, statuses and the events applied — written out in full, since a receiver cannot select.
  */
-import { instant, nullable, oneOf, rowOf, text } from "../db/rows.js";
+import { trackingStatus } from "../db/enum-columns.js";
+import { instant, nullable, rowOf, text } from "../db/rows.js";
 import { query, sql, type Queryable } from "../db/sql.js";
-import { TrackingStatus } from "../generated/prisma/enums.js";
 import type { TrackingUpdateMessage } from "../tracking/messages.js";
 import type { WebhookEventType } from "./event-types.js";
 
@@ -23,7 +23,7 @@ const readEvent = rowOf({
   notesDescription: nullable(text),
   shipmentCarrier: nullable(text),
   carrierStatusCode: nullable(text),
-  status: oneOf("TrackingStatus", TrackingStatus),
+  status: trackingStatus,
   substatus: text,
   trackingNumber: nullable(text),
 });
