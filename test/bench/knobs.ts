@@ -25,4 +25,6 @@ export const knobs = {
   fanoutSizes: (process.env.BENCH_FANOUT_SIZES ?? "1000,10000").split(",").map(Number),
   /** Measured A/B pairs for cross-instance (one subscriber each side). */
   crossPairs: int("BENCH_CROSS_PAIRS", 30),
+  /** Server kinds `--profile` runs under `node --cpu-prof`, comma-separated (e.g. `gateway,bare-yoga` to compare). */
+  profiled: (process.env.BENCH_PROFILE ?? "gateway").split(","),
 };
