@@ -32,7 +32,9 @@ export interface DbOptions {
 export function createDb({ url, maxConnections = 10, onStatement, onConnectionError = () => {} }: DbOptions): Database {
   // A database that accepts no connection (stopped, partitioned) fails requests within seconds
   // rather than holding them until the client gives up.
-  const pool = new pg.Pool({ connectionString: url, max: maxConnections, connectionTimeoutMillis: 10_000 });
+  // Pipelined: a statement is sent when it is issued, not when the one before it has been answered,
+  // so a transaction can send its COMMIT behind its last statement (see transaction.ts).
+  const pool = new pg.Pool({ connectionString: url, max: maxConnections, connectionTimeoutMillis: 10_000, pipeline: true });
   // node-postgres emits 'error' on a connection the server drops (pg_terminate_backend, a crash),
   // idle ones through the pool and checked-out ones (Prisma's transactions, ours) on the client;
   // unheard, that event ends the process. The query in flight fails on its own, and the pool

@@ -5,7 +5,7 @@
  * schema here; what goes wrong for the client is an error of errors.ts, answered alike over GraphQL and REST.
  */
 import type pg from "pg";
-import { inTransaction } from "../db/transaction.js";
+import { inTransaction, type CommitEarly } from "../db/transaction.js";
 import { NotFoundError, ValidationError, type ValidationDetail } from "../errors.js";
 import type { TrackingSource, VerificationStatus } from "../generated/prisma/enums.js";
 import { INSTANT_WINDOW, inInstantWindow } from "../input-limits.js";
@@ -101,7 +101,7 @@ export class TrackingIngestor {
 
   async ingest(request: IngestRequest): Promise<IngestResult> {
     validateEvents(request.cartons);
-    const result = await inTransaction(this.pool, (client) => this.apply(new TrackingStore(client), request));
+    const result = await inTransaction(this.pool, (client, commitEarly) => this.apply(new TrackingStore(client), request, commitEarly));
     // After commit, never inside: subscribers must be able to read what they are told about. A failed
     // publication leaves the change unpublished in the delivery log, for the relay to retry.
     if (result.update) await this.publisher.publish(result.update);
@@ -109,7 +109,7 @@ export class TrackingIngestor {
   }
 
   /** The writer: the statements of one ingestion, in this order, around the planner's decisions. */
-  private async apply(store: TrackingStore, request: IngestRequest): Promise<IngestResult> {
+  private async apply(store: TrackingStore, request: IngestRequest, commitEarly: CommitEarly): Promise<IngestResult> {
     const { tenantId, source } = request;
     const locked = await store.lockShipment(tenantId, request);
     if (!locked) throw new NotFoundError();
@@ -122,7 +122,12 @@ export class TrackingIngestor {
     const { result, writes } = planChange({ locked, request, events, outcome, history });
     if (!writes) return { ...result, update: null };
     // The delivery log in the same transaction as the change: what commits is delivered, even if this process dies next.
-    const sequence = await store.writeChange(locked.id, writes);
+    // Its last statement takes the tenant's sequence counter, which every writer of the tenant waits
+    // for until this commits: the COMMIT goes out right behind it (writeChange has sent its statement
+    // by the time it returns a promise).
+    const written = store.writeChange(locked.id, writes);
+    commitEarly();
+    const sequence = await written;
     return { ...result, update: { ...writes.deliveryLog, sequence } };
   }
 }

@@ -5,6 +5,7 @@
  * the same log safely: `FOR UPDATE SKIP LOCKED` gives each row to one of them, and a row is only
  * swept once its fast path had time to finish, so duplicates stay rare (subscribers drop them anyway).
  */
+import { setTimeout as delay } from "node:timers/promises";
 import pg from "pg";
 import { float, integer, nullable, rowOf, type RowReader } from "../db/rows.js";
 import { execute, query, sql } from "../db/sql.js";
@@ -29,6 +30,15 @@ export interface RelayBacklog {
   oldestSeconds: number;
 }
 
+/** How long published changes gather before they are marked, far below the sweep's grace. */
+const MARK_DELAY_MS = 20;
+
+function markPublished(updates: TrackingUpdateMessage[]) {
+  return sql`/* markPublished */ UPDATE "TrackingUpdateLog" l SET "publishedAt" = now()
+    FROM unnest(${updates.map((u) => u.tenantId)}::text[], ${updates.map((u) => u.sequence)}::int[]) AS p("tenantId", sequence)
+    WHERE l."tenantId" = p."tenantId" AND l.sequence = p.sequence`;
+}
+
 const readUpdate: RowReader<TrackingUpdateMessage> = rowOf(LOGGED_UPDATE);
 const readBacklog = rowOf({ unpublished: integer, oldest: nullable(float) });
 
@@ -38,6 +48,9 @@ export class TrackingRelay implements TrackingPublisher {
   private readonly sweepIntervalMs: number;
   private readonly graceMs: number;
   private readonly batchSize: number;
+  /** Published by the fast path, not yet marked so. */
+  private readonly published: TrackingUpdateMessage[] = [];
+  private marking?: Promise<void>;
 
   /** `pool` is the relay's own: its sweeps never wait behind requests for a connection. */
   constructor(
@@ -50,16 +63,33 @@ export class TrackingRelay implements TrackingPublisher {
     this.batchSize = options.batchSize ?? 500;
   }
 
-  /** The fast path, after commit. Never throws: the change is committed, and the sweep will retry. */
+  /**
+   * The fast path, after commit. Never throws: the change is committed, and the sweep will retry.
+   * It is marked published a moment later, together with the others published meanwhile: one
+   * UPDATE (and one WAL flush) for many changes rather than one each, and the request that made the
+   * change does not wait for it.
+   */
   async publish(update: TrackingUpdateMessage): Promise<void> {
     try {
       await this.bus.publish(update);
-      await execute(
-        this.pool,
-        sql`/* markPublished */ UPDATE "TrackingUpdateLog" SET "publishedAt" = now() WHERE "tenantId" = ${update.tenantId} AND sequence = ${update.sequence}`,
-      );
     } catch (error) {
       this.options.onError?.(error);
+      return;
+    }
+    this.published.push(update);
+    this.marking ??= this.markPublished();
+  }
+
+  /** Marks the batch; should that fail, the sweep publishes those changes again (subscribers drop repeats). */
+  private async markPublished(): Promise<void> {
+    await delay(MARK_DELAY_MS, undefined, { ref: false });
+    const batch = this.published.splice(0);
+    try {
+      await execute(this.pool, markPublished(batch));
+    } catch (error) {
+      this.options.onError?.(error);
+    } finally {
+      this.marking = this.published.length ? this.markPublished() : undefined;
     }
   }
 
@@ -75,6 +105,7 @@ export class TrackingRelay implements TrackingPublisher {
     clearInterval(this.timer);
     this.timer = undefined;
     await this.sweeping?.catch(() => undefined);
+    while (this.marking) await this.marking;
     await this.pool.end();
   }
 
@@ -125,14 +156,7 @@ export class TrackingRelay implements TrackingPublisher {
         sent.push(update);
       }
       // Mark what went out even when the bus failed part-way; the rest waits for the next sweep.
-      if (sent.length) {
-        await execute(
-          client,
-          sql`/* markSweptPublished */ UPDATE "TrackingUpdateLog" l SET "publishedAt" = now()
-           FROM unnest(${sent.map((u) => u.tenantId)}::text[], ${sent.map((u) => u.sequence)}::int[]) AS p("tenantId", sequence)
-           WHERE l."tenantId" = p."tenantId" AND l.sequence = p.sequence`,
-        );
-      }
+      if (sent.length) await execute(client, markPublished(sent));
       return { published: sent.length, failure: failed };
     });
     // After commit: what was marked stays marked, and the sweep still reports the bus's failure.

@@ -205,19 +205,22 @@ export async function ingest(ctx: BenchContext): Promise<ScenarioResult> {
     },
   ];
   try {
-    const statements = { G: { count: 0, requests: 0 }, R: { count: 0, requests: 0 } };
+    const statements = { G: { count: 0, requests: 0, cpuMicros: 0 }, R: { count: 0, requests: 0, cpuMicros: 0 } };
     const run =
       (side: Side) =>
       async (warmUp: boolean): Promise<LoadResult> => {
-        const before = (await side.server.stats()).statements;
+        const before = await side.server.stats();
         const result = await ctx.runLoad(
           side.server,
           { headers: side.headers, ingest: side.key },
           warmUp ? knobs.warmupSeconds : knobs.seconds,
         );
         if (!warmUp) {
-          statements[side.key as "G" | "R"].count += (await side.server.stats()).statements - before;
-          statements[side.key as "G" | "R"].requests += result.completed;
+          const after = await side.server.stats();
+          const totals = statements[side.key as "G" | "R"];
+          totals.count += after.statements - before.statements;
+          totals.cpuMicros += after.cpuMicros - before.cpuMicros;
+          totals.requests += result.completed;
         }
         return result;
       };
@@ -237,6 +240,13 @@ export async function ingest(ctx: BenchContext): Promise<ScenarioResult> {
     const failed = checks.gateway.failedResponses + checks.reference.failedResponses;
     if (failed) rate.note = `${failed} failed responses`;
     const perRequest = (s: { count: number; requests: number }) => s.count / s.requests;
+    const cpu: Row = {
+      scenario: "ingest",
+      figure: "server CPU ms / request",
+      gateway: summarize([statements.G.cpuMicros / 1000 / statements.G.requests]),
+      reference: summarize([statements.R.cpuMicros / 1000 / statements.R.requests]),
+      comparison: "user + system time of the server process over the measured runs",
+    };
     const sql: Row = {
       scenario: "ingest",
       figure: "SQL statements / request",
@@ -253,7 +263,7 @@ export async function ingest(ctx: BenchContext): Promise<ScenarioResult> {
       target: "0",
       met: checks.gateway.lost === 0 && checks.gateway.appliedTwice === 0,
     };
-    return { rows: [rate, sql, integrity], details: { checks, statements, gateway: a, reference: b } };
+    return { rows: [rate, cpu, sql, integrity], details: { checks, statements, gateway: a, reference: b } };
   } finally {
     await Promise.all([gateway.stop(), reference.stop()]);
   }

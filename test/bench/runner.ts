@@ -15,6 +15,8 @@ export interface ServerStats {
   rss: number;
   heapUsed: number;
   statements: number;
+  /** CPU time the server process has used (user + system), in µs: per request, it holds under load from elsewhere. */
+  cpuMicros: number;
   lastPublishAt: number;
   lastRedisMessageAt: number;
 }

@@ -29,10 +29,12 @@ serve({
       globalThis.gc();
     }
     const memory = process.memoryUsage();
+    const cpu = process.cpuUsage();
     return {
       rss: memory.rss,
       heapUsed: memory.heapUsed,
       statements: server?.statements() ?? 0,
+      cpuMicros: cpu.user + cpu.system,
       lastPublishAt: server?.lastPublishAt?.() ?? 0,
       lastRedisMessageAt: server?.lastRedisMessageAt?.() ?? 0,
     };
