@@ -63,7 +63,15 @@ export function redisPair(url: string) {
 export async function startTestGateway(
   options: Pick<
     AppOptions,
-    "couriers" | "relay" | "maxPendingUpdates" | "graphiqlHeaders" | "persistedOperations" | "webhooks" | "readPlans" | "cursorSecret"
+    | "couriers"
+    | "relay"
+    | "maxPendingUpdates"
+    | "graphiqlHeaders"
+    | "persistedOperations"
+    | "webhooks"
+    | "readPlans"
+    | "cursorSecret"
+    | "responseCache"
   > & {
     edge?: Partial<EdgeSettings>;
     rateLimitPoints?: number;
@@ -91,6 +99,7 @@ export async function startTestGateway(
     webhooks: options.webhooks,
     readPlans: options.readPlans,
     cursorSecret: options.cursorSecret,
+    responseCache: options.responseCache,
   });
   const port = await app.listen(0, "127.0.0.1");
   const url = `http://127.0.0.1:${port}/graphql`;
