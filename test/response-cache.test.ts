@@ -10,12 +10,18 @@ import { randomUUID } from "node:crypto";
 import { pino } from "pino";
 import { parse, type OperationDefinitionNode } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp, type App } from "../src/app.js";
-import { createDb, type Database } from "../src/db/client.js";
 import { ResponseCache } from "../src/graphql/response-cache/response-cache.js";
 import { memoryStore, redisStore } from "../src/graphql/response-cache/store.js";
 import { CreateShipmentDocument, UpdateTrackingDocument, type CreateShipmentInput } from "./generated/graphql.js";
-import { expectNoErrors, redisPair, startTestGateway, type GraphQLResponse, type TestGateway } from "./support/gateway.js";
+import {
+  expectNoErrors,
+  redisPair,
+  startSecondInstance,
+  startTestGateway,
+  type GraphQLResponse,
+  type SecondInstance,
+  type TestGateway,
+} from "./support/gateway.js";
 import { SYNC } from "./support/sync-operations.js";
 
 const REDIS_URL = process.env.REDIS_URL;
@@ -188,49 +194,24 @@ describe.each(stores)("response cache rules in $store", ({ store }) => {
 
 describe.skipIf(!REDIS_URL)("response cache shared by two instances on one Redis", () => {
   let a: TestGateway;
-  let b: App;
-  let bDb: Database;
-  let bRedis: ReturnType<typeof redisPair>;
-  let bUrl: string;
-  const bStatements: string[] = [];
+  let b: SecondInstance;
   beforeAll(async () => {
     a = await startTestGateway({ redisUrl: REDIS_URL, responseCache: { store: "redis", ttlMs: TTL_MS } });
-    bDb = createDb({ url: a.databaseUrl, onStatement: (sql) => bStatements.push(sql) });
-    bRedis = redisPair(REDIS_URL!);
-    b = createApp({
-      ...bDb,
-      redis: bRedis,
-      logger: pino({ level: "silent" }),
-      rateLimit: { points: 1000, durationSeconds: 60 },
-      production: false,
-      responseCache: { store: "redis", ttlMs: TTL_MS },
-    });
-    bUrl = `http://127.0.0.1:${await b.listen(0, "127.0.0.1")}/graphql`;
+    b = await startSecondInstance(a, REDIS_URL!, { responseCache: { store: "redis", ttlMs: TTL_MS } });
   });
   afterAll(async () => {
     await b.close();
-    bRedis.publish.disconnect();
-    bRedis.subscribe.disconnect();
-    await bDb.db.$disconnect();
     await a.close();
   });
-
-  const onB = async (query: string, headers: Record<string, string>) => {
-    const response = await fetch(bUrl, {
-      method: "POST",
-      headers: { "content-type": "application/json", ...headers },
-      body: JSON.stringify({ query }),
-    });
-    return { status: response.status, headers: response.headers, body: await response.json() } as GraphQLResponse;
-  };
+  const onB = (query: string, headers: Record<string, string>) => counted(b.statements, () => b.graphql(query, {}, headers));
 
   it("serves one instance's cached answer on the other, and a write on one invalidates the other's next read", async () => {
     const acme = (await a.tenant(`acme-${randomUUID().slice(0, 8)}`)).basic;
     const input = { shipmentNumber: "X-1", cartons: [{ trackingNumber: "1ZSHARED0001" }] };
     expectNoErrors(await a.execute(CreateShipmentDocument, { input }, acme));
-    const first = await counted(bStatements, () => onB(LIST, acme));
+    const first = await onB(LIST, acme);
     expect(first.statements).toBeGreaterThan(0);
-    expect(await counted(bStatements, () => onB(LIST, acme))).toEqual({ data: first.data, statements: 0 });
+    expect(await onB(LIST, acme)).toEqual({ data: first.data, statements: 0 });
     // Cached by B, answered by A without SQL: one cache.
     expect(await counted(a.statements, () => a.graphql(LIST, {}, acme))).toEqual({ data: first.data, statements: 0 });
 
@@ -238,7 +219,7 @@ describe.skipIf(!REDIS_URL)("response cache shared by two instances on one Redis
     expectNoErrors(
       await a.execute(UpdateTrackingDocument, { input: { shipmentNumber: "X-1", trackingNumber: "1ZSHARED0001", tracking } }, acme),
     );
-    const after = await counted(bStatements, () => onB(LIST, acme));
+    const after = await onB(LIST, acme);
     expect(after.statements).toBeGreaterThan(0);
     expect(after.data.shipments.nodes[0]).toMatchObject({
       shipmentNumber: "X-1",
