@@ -10,6 +10,7 @@ import { randomUUID } from "node:crypto";
 import { pino } from "pino";
 import { parse, type OperationDefinitionNode } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ConfigError, parseConfig } from "../src/config.js";
 import { ResponseCache } from "../src/graphql/response-cache/response-cache.js";
 import { memoryStore, redisStore } from "../src/graphql/response-cache/store.js";
 import { CreateShipmentDocument, UpdateTrackingDocument, type CreateShipmentInput } from "./generated/graphql.js";
@@ -164,6 +165,29 @@ describe.each(stores)("response cache in $store", ({ store }) => {
       expect(response.body.errors).toHaveLength(1);
       expect(gw.statements.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe("response cache configuration", () => {
+  it("is off unless RESPONSE_CACHE names a store, and Redis's needs REDIS_URL", () => {
+    expect(parseConfig({}).responseCache).toBeUndefined();
+    expect(parseConfig({ RESPONSE_CACHE: "memory" }).responseCache).toEqual({ store: "memory", ttlMs: 60_000 });
+    expect(
+      parseConfig({ RESPONSE_CACHE: "redis", REDIS_URL: "redis://cache:6379", RESPONSE_CACHE_TTL_SECONDS: "5" }).responseCache,
+    ).toEqual({ store: "redis", ttlMs: 5_000 });
+    const problems = (env: Record<string, string>) => {
+      try {
+        parseConfig(env);
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+      return [];
+    };
+    expect(problems({ RESPONSE_CACHE: "redis" })).toEqual(["RESPONSE_CACHE=redis needs REDIS_URL"]);
+    expect(problems({ RESPONSE_CACHE: "disk", RESPONSE_CACHE_TTL_SECONDS: "0" })).toEqual([
+      'RESPONSE_CACHE_TTL_SECONDS must be an integer from 1 to 86400 (got "0")',
+      'RESPONSE_CACHE must be off, memory or redis (got "disk")',
+    ]);
   });
 });
 

@@ -20,36 +20,46 @@ export interface CacheStore {
   change(tenantId: string, dependencies: string[], ttlMs: number): Promise<void>;
 }
 
+interface Held {
+  value: string;
+  expiresAt: number;
+}
+
 /** Per instance: another instance's writes never reach it, so only for a single instance. */
 export function memoryStore(maxEntries = 10_000): CacheStore {
-  const values = new Map<string, { value: string; expiresAt: number }>();
+  // Entries may be dropped early (oldest first, past `maxEntries`); marks never are, or an entry
+  // could outlive the mark that invalidates it. All marks share one TTL and a rewrite moves a mark
+  // to the end, so the map is in expiry order and expired marks are trimmed from its head.
+  const entries = new Map<string, Held>();
+  const marks = new Map<string, Held>();
   const counts = new Map<string, number>();
-  const read = (key: string) => {
-    const held = values.get(key);
-    if (held && held.expiresAt > Date.now()) return held.value;
-    if (held) values.delete(key);
-    return null;
+  const read = (map: Map<string, Held>, key: string) => {
+    const held = map.get(key);
+    return held && held.expiresAt > Date.now() ? held.value : null;
   };
-  const write = (key: string, value: string, ttlMs: number) => {
-    values.delete(key);
-    // Oldest first: Map keeps insertion order, and a rewrite moved the key to the end.
-    if (values.size >= maxEntries) values.delete(values.keys().next().value!);
-    values.set(key, { value, expiresAt: Date.now() + ttlMs });
+  const write = (map: Map<string, Held>, key: string, value: string, ttlMs: number) => {
+    map.delete(key);
+    map.set(key, { value, expiresAt: Date.now() + ttlMs });
   };
   return {
     async lookup(tenantId, key) {
-      return { entry: read(entryKey(tenantId, key)), changes: counts.get(tenantId) ?? 0 };
+      return { entry: read(entries, entryKey(tenantId, key)), changes: counts.get(tenantId) ?? 0 };
     },
     async changedAt(tenantId, dependencies) {
-      return dependencies.map((d) => Number(read(changeKey(tenantId, d)) ?? 0));
+      return dependencies.map((d) => Number(read(marks, changeKey(tenantId, d)) ?? 0));
     },
     async put(tenantId, key, entry, ttlMs) {
-      write(entryKey(tenantId, key), entry, ttlMs);
+      write(entries, entryKey(tenantId, key), entry, ttlMs);
+      if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
     },
     async change(tenantId, dependencies, ttlMs) {
       const changes = (counts.get(tenantId) ?? 0) + 1;
       counts.set(tenantId, changes);
-      for (const d of dependencies) write(changeKey(tenantId, d), String(changes), ttlMs);
+      for (const d of dependencies) write(marks, changeKey(tenantId, d), String(changes), ttlMs);
+      for (const [key, held] of marks) {
+        if (held.expiresAt > Date.now()) break;
+        marks.delete(key);
+      }
     },
   };
 }
@@ -83,6 +93,7 @@ export function redisStore(redis: Redis): CacheStore {
   };
 }
 
-const entryKey = (tenantId: string, key: string) => `response-cache:${tenantId}:entry:${key}`;
-const countKey = (tenantId: string) => `response-cache:${tenantId}:changes`;
-const changeKey = (tenantId: string, dependency: string) => `response-cache:${tenantId}:changed:${dependency}`;
+// A tenant's keys share a hash tag, so the change script's keys sit in one slot of a Redis Cluster.
+const entryKey = (tenantId: string, key: string) => `response-cache:{${tenantId}}:entry:${key}`;
+const countKey = (tenantId: string) => `response-cache:{${tenantId}}:changes`;
+const changeKey = (tenantId: string, dependency: string) => `response-cache:{${tenantId}}:changed:${dependency}`;
