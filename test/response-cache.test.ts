@@ -138,9 +138,14 @@ describe.each(stores)("response cache in $store", ({ store }) => {
     const untouched = await create({ shipmentNumber: "C-5", cartons: [{ trackingNumber: "1ZCACHE00005" }] });
     await cached(BY_ID, { id: changing });
     const kept = await cached(BY_ID, { id: untouched });
-    await push("C-4", "1ZCACHE00004", "Picked up", "2024-03-02T10:00:00Z");
+    const pushed = await push("C-4", "1ZCACHE00004", "Picked up", "2024-03-02T10:00:00Z");
     expect(await read(BY_ID, { id: untouched })).toEqual({ data: kept.data, statements: 0 });
     expect((await read(BY_ID, { id: changing })).data.shipment.version).toBe(2);
+    // An event is never changed, only added: its lookup has no row a write could change.
+    const event = await cached("query ($id: ID!) { node(id: $id) { ... on TrackingEvent { event } } }", {
+      id: pushed.updateTracking.appliedEvents[0]!.id,
+    });
+    expect(event.data.node).toEqual({ event: "Picked up" });
   });
 
   it("never answers one tenant with another tenant's cached answer", async () => {

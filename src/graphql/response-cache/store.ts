@@ -80,6 +80,8 @@ export function redisStore(redis: Redis): CacheStore {
       return { entry: entry ?? null, changes: Number(changes ?? 0) };
     },
     async changedAt(tenantId, dependencies) {
+      // MGET needs a key; an answer of rows no write changes (events, items) has no dependency.
+      if (!dependencies.length) return [];
       const marks = await redis.mget(dependencies.map((d) => changeKey(tenantId, d)));
       return marks.map((mark) => Number(mark ?? 0));
     },
