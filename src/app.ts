@@ -29,6 +29,9 @@ import { WebhookEndpoints } from "./webhooks/endpoints.js";
 import { WEBHOOK_DEFAULTS, type WebhookSettings } from "./webhooks/settings.js";
 import { WebhookTargets } from "./webhooks/target.js";
 import { createGateway } from "./graphql/yoga.js";
+import { ResponseCache } from "./graphql/response-cache/response-cache.js";
+import { memoryStore, redisStore } from "./graphql/response-cache/store.js";
+import { UNOBSERVED } from "./shipments/changes.js";
 
 export interface AppOptions {
   db: Db;
@@ -58,6 +61,8 @@ export interface AppOptions {
   maxPendingUpdates?: number;
   /** Answer the hot reads from planned SQL; on unless false (tests compare both paths). */
   readPlans?: boolean;
+  /** Cache query answers per tenant, invalidated by every write (README, Performance); off when unset. `redis` needs `redis`. */
+  responseCache?: { store: "memory" | "redis"; ttlMs: number };
   /** How long a verified credential is trusted before one row read re-checks it (default 30 s; the bench shortens it). */
   credentialCacheTtlMs?: number;
 }
@@ -73,7 +78,9 @@ export function createApp(options: AppOptions) {
   const pubsub = options.redis ? redisBus(options.redis) : inProcessBus();
   const onRelayError = (error: unknown) => logger.warn({ err: error }, "tracking update not published yet; the relay retries");
   const relay = new TrackingRelay(relayPool(pool, onRelayError), pubsub, { ...options.relay, onError: onRelayError });
-  const tracking = new TrackingIngestor(pool, relay);
+  const responseCache = options.responseCache && createResponseCache(options.responseCache, options.redis?.publish, logger);
+  const changes = responseCache ?? UNOBSERVED;
+  const tracking = new TrackingIngestor(pool, relay, changes);
   const cursorKey = options.cursorSecret ? Buffer.from(options.cursorSecret) : randomBytes(32);
   const couriers = options.couriers ?? createCourierRegistry(parseCourierSettings({}).settings);
   const webhookSettings = { ...WEBHOOK_DEFAULTS, ...options.webhooks };
@@ -88,8 +95,9 @@ export function createApp(options: AppOptions) {
     pool,
     pubsub,
     tracking,
+    changes,
     couriers,
-    sync: new ShipmentSync(db, couriers, tracking),
+    sync: new ShipmentSync(db, couriers, tracking, changes),
     cursorKey,
     trackingPage: { tokens: new PublicTrackingTokens(db), publicUrl: options.publicUrl },
     webhooks,
@@ -107,6 +115,7 @@ export function createApp(options: AppOptions) {
     graphiqlHeaders: options.graphiqlHeaders,
     persistedOperations,
     readPlans: options.readPlans,
+    responseCache,
   });
   const server = createHttpServer({
     gateway,
@@ -136,4 +145,10 @@ export function createApp(options: AppOptions) {
       await relay.stop();
     },
   };
+}
+
+function createResponseCache(settings: NonNullable<AppOptions["responseCache"]>, redis: Redis | undefined, logger: Logger) {
+  const store = settings.store === "memory" ? memoryStore() : redis && redisStore(redis);
+  if (!store) throw new Error("RESPONSE_CACHE=redis needs the instance's Redis");
+  return new ResponseCache(store, settings.ttlMs, logger);
 }

@@ -35,6 +35,8 @@ export interface Config {
   webhooks: WebhookSettings;
   /** PERSISTED_OPERATIONS: apq (default), allowlist (with PERSISTED_OPERATIONS_FILE) or off. */
   persistedOperations: PersistedOperations;
+  /** RESPONSE_CACHE: off (default), memory (this instance only) or redis (shared on REDIS_URL). */
+  responseCache?: { store: "memory" | "redis"; ttlMs: number };
 }
 
 // Demo mode runs fast, so the simulator shipments visibly move within seconds of `npm start`.
@@ -116,6 +118,18 @@ export function parseConfig(env: Env): Config {
       return { mode: "off" };
     }
   };
+  const responseCache = (): Config["responseCache"] => {
+    const store = env.RESPONSE_CACHE || "off";
+    const ttlMs = int("RESPONSE_CACHE_TTL_SECONDS", 60, 1, 86_400) * 1000;
+    if (store === "off") return undefined;
+    if (store !== "memory" && store !== "redis") {
+      problems.push(`RESPONSE_CACHE must be off, memory or redis (got "${store}")`);
+      return undefined;
+    }
+    // In memory, another instance's writes would never reach this one's copies.
+    if (store === "redis" && !env.REDIS_URL) problems.push("RESPONSE_CACHE=redis needs REDIS_URL");
+    return { store, ttlMs };
+  };
   const host = env.HOST || "0.0.0.0";
   const origins = (name: string) => {
     const list = (env[name] ?? "")
@@ -185,6 +199,7 @@ export function parseConfig(env: Env): Config {
       retryDelaySeconds: int("WEBHOOK_RETRY_DELAY_SECONDS", WEBHOOK_DEFAULTS.retryDelaySeconds, 1, 3_600),
     },
     persistedOperations: persistedOperations(),
+    responseCache: responseCache(),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -4,6 +4,7 @@ import type { Viewer } from "./auth/credentials.js";
 import type { CourierRegistry } from "./couriers/registry.js";
 import type { Db } from "./db/client.js";
 import type { TrackingBus } from "./tracking/bus.js";
+import type { ShipmentChanges } from "./shipments/changes.js";
 import type { PublicTrackingTokens } from "./tracking-page/tokens.js";
 import type { TrackingIngestor } from "./tracking/ingest.js";
 import type { ShipmentSync } from "./tracking/sync.js";
@@ -19,6 +20,8 @@ export interface Services {
   pubsub: TrackingBus;
   /** Courier connectors by code, each behind the resilience wrapper. */
   couriers: CourierRegistry;
+  /** Told of every committed write to the shipment graph (the response cache, when on). */
+  changes: ShipmentChanges;
   /** Pulls tracking from couriers into the ingestion core (syncShipmentTracking, background tracking). */
   sync: ShipmentSync;
   /** Seals list cursors (HMAC) so they are opaque and bound to the tenant they were given to. */

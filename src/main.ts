@@ -94,6 +94,7 @@ async function main() {
     cursorSecret: config.cursorSecret,
     publicUrl: config.publicUrl,
     webhooks: config.webhooks,
+    responseCache: config.responseCache,
   });
   const unconfigured = app.services.couriers.all().filter((courier) => !courier.configured);
   if (unconfigured.length)
@@ -103,7 +104,7 @@ async function main() {
     : undefined;
   await poller?.start();
   // The demo's simulated shipments move only while background tracking follows them.
-  const demoFeed = config.demo && poller ? startDemoFeed(db, logger) : undefined;
+  const demoFeed = config.demo && poller ? startDemoFeed(db, logger, app.services.changes) : undefined;
   logger.info({ ...config.trackingPoll }, "background tracking");
   const port = await app.listen(config.port, config.host);
   const url = `http://localhost:${port}/graphql`;

@@ -3,13 +3,10 @@
  * subscriber connected to B. Needs Redis: runs when REDIS_URL is set (.ci/run sets it).
  */
 import { randomUUID } from "node:crypto";
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp, type App } from "../src/app.js";
-import { createDb, type Database } from "../src/db/client.js";
 import { topicOf } from "../src/tracking/messages.js";
 import { CreateShipmentDocument, UpdateTrackingDocument } from "./generated/graphql.js";
-import { expectNoErrors, redisPair, startTestGateway, type TestGateway } from "./support/gateway.js";
+import { expectNoErrors, startSecondInstance, startTestGateway, type SecondInstance, type TestGateway } from "./support/gateway.js";
 import { connect, subscribe } from "./support/subscriptions.js";
 
 const REDIS_URL = process.env.REDIS_URL;
@@ -17,28 +14,13 @@ if (!REDIS_URL) console.warn("[cross-instance] skipped: REDIS_URL is not set, so
 
 describe.skipIf(!REDIS_URL)("two instances sharing PostgreSQL and Redis", () => {
   let a: TestGateway;
-  let b: App;
-  let bDb: Database;
-  let bRedis: ReturnType<typeof redisPair>;
-  let bUrl: string;
+  let b: SecondInstance;
   beforeAll(async () => {
     a = await startTestGateway({ redisUrl: REDIS_URL });
-    bDb = createDb({ url: a.databaseUrl });
-    bRedis = redisPair(REDIS_URL!);
-    b = createApp({
-      ...bDb,
-      redis: bRedis,
-      logger: pino({ level: "silent" }),
-      rateLimit: { points: 1000, durationSeconds: 60 },
-      production: false,
-    });
-    bUrl = `http://127.0.0.1:${await b.listen(0, "127.0.0.1")}/graphql`;
+    b = await startSecondInstance(a, REDIS_URL!);
   });
   afterAll(async () => {
     await b.close();
-    bRedis.publish.disconnect();
-    bRedis.subscribe.disconnect();
-    await bDb.db.$disconnect();
     await a.close();
   });
 
@@ -55,11 +37,11 @@ describe.skipIf(!REDIS_URL)("two instances sharing PostgreSQL and Redis", () => 
       ),
     );
     const query = "subscription { trackingUpdated { version source shipment { shipmentNumber } events { event } } }";
-    const onB = await subscribe(connect(bUrl, acme.basic), query);
-    const otherOnB = await subscribe(connect(bUrl, globex.basic), query);
+    const onB = await subscribe(connect(b.url, acme.basic), query);
+    const otherOnB = await subscribe(connect(b.url, globex.basic), query);
     // B is live once its Redis connection listens on both tenants' topics; publishing before that
     // would test nothing.
-    const listening = async (tenantId: string) => (await bRedis.publish.pubsub("NUMSUB", topicOf({ tenantId })))[1];
+    const listening = async (tenantId: string) => (await b.redis.publish.pubsub("NUMSUB", topicOf({ tenantId })))[1];
     await expect.poll(() => listening(`acme-${run}`), { timeout: 10_000 }).toBe(1);
     await expect.poll(() => listening(`globex-${run}`), { timeout: 10_000 }).toBe(1);
     const input = {

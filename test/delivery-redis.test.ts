@@ -6,11 +6,8 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp, type App } from "../src/app.js";
-import { createDb, type Database } from "../src/db/client.js";
-import { redisPair, startTestGateway, type TestGateway } from "./support/gateway.js";
+import { startSecondInstance, startTestGateway, type SecondInstance, type TestGateway } from "./support/gateway.js";
 import { connect, subscribe } from "./support/subscriptions.js";
 
 const REDIS_URL = process.env.REDIS_URL;
@@ -50,33 +47,17 @@ describe.skipIf(!REDIS_URL)("delivery through a Redis outage", () => {
   let port: number;
   let redis: ChildProcess;
   let a: TestGateway;
-  let b: App;
-  let bDb: Database;
-  let bRedis: ReturnType<typeof redisPair>;
-  let bUrl: string;
+  let b: SecondInstance;
 
   beforeAll(async () => {
     port = await freePort();
     redis = await startRedis(port);
     const url = `redis://127.0.0.1:${port}`;
     a = await startTestGateway({ redisUrl: url, relay: RELAY });
-    bDb = createDb({ url: a.databaseUrl });
-    bRedis = redisPair(url);
-    b = createApp({
-      ...bDb,
-      redis: bRedis,
-      relay: RELAY,
-      logger: pino({ level: "silent" }),
-      rateLimit: { points: 1000, durationSeconds: 60 },
-      production: false,
-    });
-    bUrl = `http://127.0.0.1:${await b.listen(0, "127.0.0.1")}/graphql`;
+    b = await startSecondInstance(a, url, { relay: RELAY });
   });
   afterAll(async () => {
     await b.close();
-    bRedis.publish.disconnect();
-    bRedis.subscribe.disconnect();
-    await bDb.db.$disconnect();
     await a.close();
     if (redis.exitCode === null) await kill(redis);
   });
@@ -105,28 +86,20 @@ describe.skipIf(!REDIS_URL)("delivery through a Redis outage", () => {
       expect(res.status).toBe(200);
       expect(res.body.errors).toBeUndefined();
     };
-    const viaB = async (query: string, variables: Record<string, unknown>, headers: Record<string, string>) => {
-      const response = await fetch(bUrl, {
-        method: "POST",
-        headers: { "content-type": "application/json", ...headers },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: response.status, body: await response.json() };
-    };
 
     // From the start of the log, so how long a subscription takes to go live does not matter.
     const onA = await subscribe(connect(a.url, t.basic), SUBSCRIPTION, { afterSequence: 0 });
-    const onB = await subscribe(connect(bUrl, t.basic), SUBSCRIPTION, { afterSequence: 0 });
+    const onB = await subscribe(connect(b.url, t.basic), SUBSCRIPTION, { afterSequence: 0 });
     await push(a.graphql);
-    await push(viaB);
+    await push(b.graphql);
     await Promise.all([onA.waitFor(2), onB.waitFor(2)]);
 
     await kill(redis);
     await push(a.graphql);
     await push(a.graphql);
-    await push(viaB);
+    await push(b.graphql);
     // Opened during the outage: it must not fail, and it resumes from the log.
-    const resumedOnB = await subscribe(connect(bUrl, t.basic), SUBSCRIPTION, { afterSequence: 1 });
+    const resumedOnB = await subscribe(connect(b.url, t.basic), SUBSCRIPTION, { afterSequence: 1 });
 
     redis = await startRedis(port);
     await push(a.graphql);

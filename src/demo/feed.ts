@@ -6,6 +6,7 @@
  */
 import type { Logger } from "pino";
 import type { Db } from "../db/client.js";
+import type { ShipmentChanges } from "../shipments/changes.js";
 import { createShipment } from "../shipments/create-shipment.js";
 import { simulatedShipment } from "./documents.js";
 import { DEMO } from "./seed.js";
@@ -16,13 +17,14 @@ export interface DemoFeed {
   stop(): void;
 }
 
-export function startDemoFeed(db: Db, logger: Logger, checkEveryMs = 30_000, now = () => new Date()): DemoFeed {
+export function startDemoFeed(db: Db, logger: Logger, changes: ShipmentChanges, checkEveryMs = 30_000, now = () => new Date()): DemoFeed {
   const simulated = { tenantId: DEMO.tenantId, shipmentCourier: "simulator" };
   const startIfIdle = async () => {
     // nextTrackAt is cleared when tracking stops (delivered, returned, expired).
     if (await db.shipment.count({ where: { ...simulated, nextTrackAt: { not: null } } })) return undefined;
     const n = (await db.shipment.count({ where: simulated })) + 1;
     const id = await createShipment(db, DEMO, simulatedShipment(n, now()));
+    await changes.committed({ tenantId: DEMO.tenantId, rowIds: [id] });
     logger.info({ shipmentId: id }, "demo: a new simulated shipment is on its way");
     return id;
   };

@@ -19,6 +19,8 @@ import { useInputErrors } from "./input-errors.js";
 import { maskGatewayError } from "./mask-error.js";
 import { usePersistedOperationsPolicy, type PersistedOperations } from "./persisted-operations.js";
 import { useReadPlans } from "./read-plan/use-read-plans.js";
+import type { ResponseCache } from "./response-cache/response-cache.js";
+import { useResponseCache } from "./response-cache/use-response-cache.js";
 import type { Budget, RateLimit } from "../edge/rate-limit.js";
 import { useMetrics } from "./use-metrics.js";
 import { useRequestId } from "./use-request-id.js";
@@ -42,6 +44,8 @@ export interface GatewayParts {
   graphiqlHeaders?: Record<string, string>;
   /** Answer the hot reads from planned SQL (src/graphql/read-plan/); on unless false. */
   readPlans?: boolean;
+  /** Cached query answers per tenant (src/graphql/response-cache/); none when unset. */
+  responseCache?: ResponseCache;
 }
 
 /** The caller, authenticated before yoga parses anything: by the request gate (HTTP) or graphql-ws. */
@@ -115,6 +119,7 @@ export function createGateway(parts: GatewayParts): Gateway {
       usePartialDataStatus(),
       usePersistedOperationsPolicy(parts.persistedOperations ?? { mode: "apq" }),
       useReadPlans({ enabled: parts.readPlans ?? true }),
+      useResponseCache(parts.responseCache),
       useDeferStream(),
       useHttpCaching(),
       useIdempotency(),

@@ -9,6 +9,7 @@ import { inTransaction, type CommitEarly } from "../db/transaction.js";
 import { NotFoundError, ValidationError, type ValidationDetail } from "../errors.js";
 import type { TrackingSource, VerificationStatus } from "../generated/prisma/enums.js";
 import { INSTANT_WINDOW, inInstantWindow } from "../input-limits.js";
+import { UNOBSERVED, type ShipmentChanges } from "../shipments/changes.js";
 import { planChange, planEvents, settleInsert } from "./ingest-plan.js";
 import type { TrackingPublisher, TrackingUpdateMessage } from "./messages.js";
 import type { NormalizedStatus } from "./status.js";
@@ -97,19 +98,31 @@ export class TrackingIngestor {
   constructor(
     private readonly pool: pg.Pool,
     private readonly publisher: TrackingPublisher,
+    private readonly changes: ShipmentChanges = UNOBSERVED,
   ) {}
 
   async ingest(request: IngestRequest): Promise<IngestResult> {
     validateEvents(request.cartons);
-    const result = await inTransaction(this.pool, (client, commitEarly) => this.apply(new TrackingStore(client), request, commitEarly));
-    // After commit, never inside: subscribers must be able to read what they are told about. A failed
+    const { result, rowIds } = await inTransaction(this.pool, (client, commitEarly) =>
+      this.apply(new TrackingStore(client), request, commitEarly),
+    );
+    // After commit, never inside: subscribers must be able to read what they are told about, and a
+    // subscriber told about the change must not then read a cached copy from before it. A failed
     // publication leaves the change unpublished in the delivery log, for the relay to retry.
+    if (rowIds.length) await this.changes.committed({ tenantId: request.tenantId, rowIds });
     if (result.update) await this.publisher.publish(result.update);
     return result;
   }
 
-  /** The writer: the statements of one ingestion, in this order, around the planner's decisions. */
-  private async apply(store: TrackingStore, request: IngestRequest, commitEarly: CommitEarly): Promise<IngestResult> {
+  /**
+   * The writer: the statements of one ingestion, in this order, around the planner's decisions.
+   * `rowIds` are the shipment and its cartons when anything was written (a new carton alone is a change too).
+   */
+  private async apply(
+    store: TrackingStore,
+    request: IngestRequest,
+    commitEarly: CommitEarly,
+  ): Promise<{ result: IngestResult; rowIds: string[] }> {
     const { tenantId, source } = request;
     const locked = await store.lockShipment(tenantId, request);
     if (!locked) throw new NotFoundError();
@@ -120,7 +133,8 @@ export class TrackingIngestor {
       : { insertedIds: new Set<string>(), history: [] };
     const outcome = settleInsert(events, insertedIds);
     const { result, writes } = planChange({ locked, request, events, outcome, history });
-    if (!writes) return { ...result, update: null };
+    const rowIds = writes || events.newCartons.length ? [locked.id, ...events.cartons.map((c) => c.id)] : [];
+    if (!writes) return { result: { ...result, update: null }, rowIds };
     // The delivery log in the same transaction as the change: what commits is delivered, even if this process dies next.
     // Its last statement takes the tenant's sequence counter, which every writer of the tenant waits
     // for until this commits: the COMMIT goes out right behind it (writeChange has sent its statement
@@ -128,6 +142,6 @@ export class TrackingIngestor {
     const written = store.writeChange(locked.id, writes);
     commitEarly();
     const sequence = await written;
-    return { ...result, update: { ...writes.deliveryLog, sequence } };
+    return { result: { ...result, update: { ...writes.deliveryLog, sequence } }, rowIds };
   }
 }

@@ -10,6 +10,7 @@ import type { CourierRegistry } from "../couriers/registry.js";
 import type { Db } from "../db/client.js";
 import { NotFoundError, ValidationError } from "../errors.js";
 import type { TrackingSource, TrackingStatus } from "../generated/prisma/enums.js";
+import { UNOBSERVED, type ShipmentChanges } from "../shipments/changes.js";
 import type { CartonTracking, IncomingEvent, IngestResult, TrackingIngestor } from "./ingest.js";
 
 export interface SyncRequest {
@@ -129,6 +130,7 @@ export class ShipmentSync {
     private readonly db: Db,
     private readonly couriers: CourierRegistry,
     private readonly tracking: TrackingIngestor,
+    private readonly changes: ShipmentChanges = UNOBSERVED,
   ) {}
 
   /**
@@ -179,9 +181,10 @@ export class ShipmentSync {
    * tracking event, so it neither bumps the version nor publishes.
    */
   private async recordSignatures(request: SyncRequest, pieces: PieceOfCarton[]) {
+    const signed: string[] = [];
     for (const { trackingNumber, signedBy } of pieces) {
       if (!signedBy) continue;
-      await this.db.carton.updateMany({
+      const cartons = await this.db.carton.updateManyAndReturn({
         where: {
           tenantId: request.tenantId,
           shipmentId: request.shipmentId,
@@ -189,8 +192,11 @@ export class ShipmentSync {
           OR: [{ signedBy: null }, { signedBy: { not: signedBy } }],
         },
         data: { signedBy },
+        select: { id: true },
       });
+      signed.push(...cartons.map((c) => c.id));
     }
+    if (signed.length) await this.changes.committed({ tenantId: request.tenantId, rowIds: [request.shipmentId, ...signed] });
   }
 
   /**

@@ -14,9 +14,11 @@ export interface GatewayOptions {
   url: string;
   redisUrl?: string;
   credentialCacheTtlMs?: number;
+  /** RESPONSE_CACHE; `redis` needs `redisUrl`. Off when unset, as by default. */
+  responseCache?: "memory" | "redis";
 }
 
-export async function startGateway({ url, redisUrl, credentialCacheTtlMs }: GatewayOptions): Promise<BenchServer> {
+export async function startGateway({ url, redisUrl, credentialCacheTtlMs, responseCache }: GatewayOptions): Promise<BenchServer> {
   let statements = 0;
   const { db, pool } = createDb({ url, onStatement: () => statements++ });
   const redis = redisUrl ? { publish: new Redis(redisUrl), subscribe: new Redis(redisUrl) } : undefined;
@@ -30,6 +32,7 @@ export async function startGateway({ url, redisUrl, credentialCacheTtlMs }: Gate
     edge: { ...EDGE_DEFAULTS, costBudget: { points: 1_000_000_000, durationSeconds: 60 } },
     production: true,
     credentialCacheTtlMs,
+    responseCache: responseCache && { store: responseCache, ttlMs: 60_000 },
   });
   // When the ingestor publishes (wall-clock ms, µs resolution, comparable across processes on this
   // host): cross-instance measures from here, so how publication overlaps the mutation's response

@@ -60,10 +60,73 @@ export function redisPair(url: string) {
   return { publish: client(), subscribe: client() };
 }
 
+/** GraphQL over real HTTP to the instance at `url`. */
+function graphqlAt(url: string): TestGateway["graphql"] {
+  return async (query, variables, headers = {}) => {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json", ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, headers: response.headers, body: await response.json() };
+  };
+}
+
+/** Another instance behind the same load balancer: the same database, the same Redis, a process of its own. */
+export interface SecondInstance {
+  url: string;
+  /** Its Redis connections (the publishing one answers commands). */
+  redis: ReturnType<typeof redisPair>;
+  /** Every SQL statement it sent since the last `statements.length = 0`. */
+  statements: string[];
+  graphql: TestGateway["graphql"];
+  close(): Promise<void>;
+}
+
+export async function startSecondInstance(
+  first: TestGateway,
+  redisUrl: string,
+  options: Pick<AppOptions, "relay" | "responseCache"> = {},
+): Promise<SecondInstance> {
+  const statements: string[] = [];
+  const { db, pool } = createDb({ url: first.databaseUrl, onStatement: (sql) => statements.push(sql) });
+  const redis = redisPair(redisUrl);
+  const app = createApp({
+    db,
+    pool,
+    redis,
+    ...options,
+    logger: pino({ level: "silent" }),
+    rateLimit: { points: 1000, durationSeconds: 60 },
+    production: false,
+  });
+  const url = `http://127.0.0.1:${await app.listen(0, "127.0.0.1")}/graphql`;
+  return {
+    url,
+    redis,
+    statements,
+    graphql: graphqlAt(url),
+    async close() {
+      await app.close();
+      redis.publish.disconnect();
+      redis.subscribe.disconnect();
+      await db.$disconnect();
+    },
+  };
+}
+
 export async function startTestGateway(
   options: Pick<
     AppOptions,
-    "couriers" | "relay" | "maxPendingUpdates" | "graphiqlHeaders" | "persistedOperations" | "webhooks" | "readPlans" | "cursorSecret"
+    | "couriers"
+    | "relay"
+    | "maxPendingUpdates"
+    | "graphiqlHeaders"
+    | "persistedOperations"
+    | "webhooks"
+    | "readPlans"
+    | "cursorSecret"
+    | "responseCache"
   > & {
     edge?: Partial<EdgeSettings>;
     rateLimitPoints?: number;
@@ -91,17 +154,11 @@ export async function startTestGateway(
     webhooks: options.webhooks,
     readPlans: options.readPlans,
     cursorSecret: options.cursorSecret,
+    responseCache: options.responseCache,
   });
   const port = await app.listen(0, "127.0.0.1");
   const url = `http://127.0.0.1:${port}/graphql`;
-  const graphql: TestGateway["graphql"] = async (query, variables, headers = {}) => {
-    const response = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json", ...headers },
-      body: JSON.stringify({ query, variables }),
-    });
-    return { status: response.status, headers: response.headers, body: await response.json() };
-  };
+  const graphql = graphqlAt(url);
   return {
     url,
     databaseUrl: database.url,

@@ -237,6 +237,7 @@ builder.mutationField("createShipment", (t) =>
     args: { input: t.arg({ type: CreateShipmentInput, required: true, description: "The shipment document." }) },
     resolve: async (query, _root, { input }, ctx) => {
       const id = await createShipment(ctx.db, ctx.viewer, input);
+      await ctx.changes.committed({ tenantId: ctx.viewer.tenantId, rowIds: [id] });
       return ctx.db.shipment.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
