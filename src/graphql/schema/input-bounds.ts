@@ -10,6 +10,7 @@ import {
   isListType,
   isScalarType,
   type GraphQLArgument,
+  type GraphQLInputObjectType,
   type GraphQLInputType,
 } from "graphql";
 import type { ValidationDetail } from "../../errors.js";
@@ -48,6 +49,25 @@ function checkDecimal(value: Prisma.Decimal, key: string, path: string, walk: Wa
     walk.problems.push({ path, message: `must have at most ${integerDigits} digits before the point` });
 }
 
+interface InputField {
+  name: string;
+  type: GraphQLInputType;
+  /** `InputType.field`, as the limits name it. */
+  key: string;
+}
+
+// Walked for every input object of every request: the field list and keys are made once per type.
+const fieldsOf = new WeakMap<GraphQLInputObjectType, InputField[]>();
+
+function inputFields(type: GraphQLInputObjectType): InputField[] {
+  let fields = fieldsOf.get(type);
+  if (!fields) {
+    fields = Object.values(type.getFields()).map((field) => ({ name: field.name, type: field.type, key: `${type.name}.${field.name}` }));
+    fieldsOf.set(type, fields);
+  }
+  return fields;
+}
+
 /** `key` names the input field (`InputType.field`) or argument (`Type.field.argument`) the value is for. */
 function checkValue(type: GraphQLInputType, value: unknown, key: string, path: string, walk: Walk) {
   if (value == null) return;
@@ -57,10 +77,11 @@ function checkValue(type: GraphQLInputType, value: unknown, key: string, path: s
     const max = LIST_LENGTH[key] ?? DEFAULT_LIST_LENGTH;
     // Not walked further: a list over its bound is rejected whole, however it is made up.
     if (list.length > max) walk.problems.push({ path, message: `must have at most ${max} entries` });
-    else
-      list.forEach((entry, i) => {
-        checkValue(nullable.ofType, entry, key, `${path}[${i}]`, walk);
-      });
+    else {
+      for (let i = 0; i < list.length; i++) {
+        if (list[i] != null) checkValue(nullable.ofType, list[i], key, `${path}[${i}]`, walk);
+      }
+    }
     return;
   }
   if (isInputObjectType(nullable)) {
@@ -69,8 +90,9 @@ function checkValue(type: GraphQLInputType, value: unknown, key: string, path: s
     }
     if (walk.inputObjects > INPUT_OBJECTS_PER_REQUEST) return;
     const record = value as Record<string, unknown>;
-    for (const field of Object.values(nullable.getFields())) {
-      checkValue(field.type, record[field.name], `${nullable.name}.${field.name}`, `${path}.${field.name}`, walk);
+    for (const field of inputFields(nullable)) {
+      const fieldValue = record[field.name];
+      if (fieldValue != null) checkValue(field.type, fieldValue, field.key, `${path}.${field.name}`, walk);
     }
     return;
   }
