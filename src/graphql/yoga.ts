@@ -93,7 +93,8 @@ export function createGateway(parts: GatewayParts): Gateway {
     graphqlEndpoint: "/graphql",
     landingPage: false,
     maskedErrors: { isDev: parts.edge.devErrors, maskError: maskGatewayError },
-    maxRequestBodySize: parts.edge.maxBodyBytes,
+    // The request gate bounds the body (Content-Length, or counting a chunked one) without yoga's per-request stream.
+    maxRequestBodySize: false,
     cors: corsFor(parts.edge.corsOrigins),
     graphiql: {
       title: "Shipment tracking gateway",
