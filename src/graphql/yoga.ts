@@ -22,6 +22,7 @@ import { useReadPlans } from "./read-plan/use-read-plans.js";
 import type { Budget, RateLimit } from "../edge/rate-limit.js";
 import { useMetrics } from "./use-metrics.js";
 import { useRequestId } from "./use-request-id.js";
+import { validatingOnce } from "./validate-once.js";
 import { schema } from "./schema/index.js";
 import { usePartialDataStatus } from "./use-partial-data-status.js";
 import { useHttpCaching } from "./use-http-caching.js";
@@ -106,11 +107,11 @@ export function createGateway(parts: GatewayParts): Gateway {
     },
     renderGraphiQL: renderGraphiqlPage,
     logging: false,
-    plugins: [
+    plugins: validatingOnce([
       useHealthRoutes(parts.services.pool),
       useGraphiqlAssets(),
       useRequestGate({ authenticator: parts.authenticator, maxBodyBytes: parts.edge.maxBodyBytes, graphqlEndpoint: "/graphql" }),
-      useOperationLimits(parts.edge, parts.production),
+      ...useOperationLimits(parts.edge, parts.production),
       useOperationCost({ budget: parts.costBudget, maxOperationCost: parts.edge.maxOperationCost }),
       useInputErrors(),
       usePartialDataStatus(),
@@ -121,7 +122,9 @@ export function createGateway(parts: GatewayParts): Gateway {
       useIdempotency(),
       useRequestId(),
       useMetrics(),
-    ],
+    ]),
+    // validatingOnce keeps each document's validation result; yoga's would only repeat it.
+    parserAndValidationCache: { validationCache: false },
     context: async ({ request, viewer, closeConnection }) => {
       const caller = viewer ?? (await parts.authenticator.authenticate((name) => request.headers.get(name)));
       await parts.rateLimit.consume(caller.credentialId);

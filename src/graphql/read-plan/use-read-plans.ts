@@ -11,6 +11,7 @@ import { getOperationAST, getVariableValues } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { Context } from "../../context.js";
 import { finish, planFor, type ReadPlan } from "./planner.js";
+import type { BoundRequest } from "./statement.js";
 
 /** Where plans run: the node-postgres pool under the request's Prisma client. */
 async function runStatement(ctx: Context, plan: ReadPlan, values: unknown[]): Promise<Record<string, unknown>> {
@@ -21,7 +22,8 @@ async function runStatement(ctx: Context, plan: ReadPlan, values: unknown[]): Pr
 export function useReadPlans(options: { enabled: boolean }): Plugin<Context> {
   if (!options.enabled) return {};
   return {
-    async onExecute({ args, setResultAndStopExecution }) {
+    // Not async itself: a document it does not plan (most of them) passes without a promise of its own.
+    onExecute({ args, setResultAndStopExecution }) {
       const operation = getOperationAST(args.document, args.operationName);
       if (operation?.operation !== "query") return;
       const coerced = getVariableValues(
@@ -35,15 +37,24 @@ export function useReadPlans(options: { enabled: boolean }): Plugin<Context> {
       const ctx = args.contextValue;
       const request = plan.statement.run(ctx, coerced.coerced);
       if (!request) return;
-      let row: Record<string, unknown>;
-      try {
-        row = await runStatement(ctx, plan, request.values);
-      } catch {
-        // The normal path meets the same failure (a database out of reach) and answers it as it always does.
-        return;
-      }
-      const data = finish(plan, row, request, ctx);
-      if (data) setResultAndStopExecution({ data });
+      return answer(plan, request, ctx, setResultAndStopExecution);
     },
   };
+}
+
+async function answer(
+  plan: ReadPlan,
+  request: BoundRequest,
+  ctx: Context,
+  setResult: (result: { data: Record<string, unknown> }) => void,
+): Promise<void> {
+  let row: Record<string, unknown>;
+  try {
+    row = await runStatement(ctx, plan, request.values);
+  } catch {
+    // The normal path meets the same failure (a database out of reach) and answers it as it always does.
+    return;
+  }
+  const data = finish(plan, row, request, ctx);
+  if (data) setResult({ data });
 }
