@@ -26,16 +26,16 @@ const refuse = [
   },
 ];
 
-/** The limits as plugins, in the order they act; validation's are run once per document (validate-once.ts). */
+/** The limits as plugins; their validation hooks run once per document (validate-once.ts). */
 export function useOperationLimits(settings: EdgeSettings, production: boolean): ArmorPlugin[] {
   return [
+    ...(settings.introspection
+      ? []
+      : [{ onValidate: ({ addValidationRule }) => addValidationRule(NoSchemaIntrospectionCustomRule) } satisfies ArmorPlugin]),
     maxTokensPlugin({ n: settings.maxTokens, onReject: refuse }),
     maxDepthPlugin({ n: settings.maxDepth, flattenFragments: true, onReject: refuse }),
     maxAliasesPlugin({ n: settings.maxAliases, onReject: refuse }),
     maxDirectivesPlugin({ n: settings.maxDirectives, onReject: refuse }),
     ...(production ? [blockFieldSuggestionsPlugin()] : []),
-    ...(settings.introspection
-      ? []
-      : [{ onValidate: ({ addValidationRule }) => addValidationRule(NoSchemaIntrospectionCustomRule) } satisfies ArmorPlugin]),
   ];
 }
