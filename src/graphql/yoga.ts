@@ -128,8 +128,8 @@ export function createGateway(parts: GatewayParts): Gateway {
     context: async ({ request, viewer, closeConnection }) => {
       const caller = viewer ?? (await parts.authenticator.authenticate((name) => request.headers.get(name)));
       await parts.rateLimit.consume(caller.credentialId);
-      // The spread last: on node 20's V8 a literal that adds properties after a spread takes a slow
-      // path, ~2 µs per added property on every request; spread first it is a plain copy.
+      // The spread last: on node 20's V8, properties written after a spread take a slow path (~2 µs
+      // each, on every request); written before it, the literal is a plain copy.
       return { viewer: caller, closeConnection, ...parts.services };
     },
   });
