@@ -55,6 +55,37 @@ describe("abuse at the edge", () => {
     expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: "UNAUTHENTICATED", type: "authentication_error" });
   });
 
+  /** POSTs `body` in chunks without a Content-Length (node's fetch sends a stream chunked). */
+  const postChunked = (body: string, headers: Record<string, string>) => {
+    const bytes = new TextEncoder().encode(body);
+    const chunk = 64 * 1024;
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let at = 0; at < bytes.length; at += chunk) controller.enqueue(bytes.subarray(at, at + chunk));
+        controller.close();
+      },
+    });
+    return fetch(gw.url, { method: "POST", headers, body: stream, duplex: "half" } as RequestInit).then(async (response) => ({
+      status: response.status,
+      body: await response.json(),
+    }));
+  };
+
+  it("refuses a chunked body over the size limit as one with a Content-Length, and runs one under it", async () => {
+    const headers = { "content-type": "application/json", ...acme.basic };
+    // ~1.3 MB of aliases: over the 1 MB limit, sent without announcing its length.
+    const huge = JSON.stringify({ query: `{ ${Array.from({ length: 80_000 }, (_, i) => `a${i}: __typename`).join(" ")} }` });
+    const refused = await postChunked(huge, headers);
+    expect(refused.status).toBe(413);
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", type: "validation_error" });
+    expect(refused.body.data).toBeUndefined();
+
+    // Several chunks, under the limit: parsed and executed as usual.
+    const padded = JSON.stringify({ query: `{ __typename }${" ".repeat(200_000)}` });
+    const ran = await postChunked(padded, headers);
+    expect(ran).toEqual({ status: 200, body: { data: { __typename: "Query" } } });
+  });
+
   it("refuses a 90 MB WebSocket frame sent before connection_init, without buffering it", async () => {
     const socket = new WebSocket(wsUrl(gw.url), "graphql-transport-ws");
     await new Promise((resolve) => socket.once("open", resolve));

@@ -3,7 +3,7 @@
  * `Authorization: Bearer <token>` with `x-fabric-tenant-id` / `x-fabric-channel-id` (fabric's scheme),
  * on HTTP and in graphql-ws `connection_init` payloads alike.
  */
-import { createHash, randomBytes } from "node:crypto";
+import { hash, randomBytes } from "node:crypto";
 import type { Db } from "../db/client.js";
 import { RateLimiterMemory, type RateLimiterRes } from "rate-limiter-flexible";
 import { AuthenticationError, ForbiddenError, RateLimitError } from "../errors.js";
@@ -23,8 +23,9 @@ const DEFAULT_CHANNEL = 12;
 /** fabric's sales channels: 12 United States, 13 Canada. */
 const CHANNELS = new Set(["12", "13"]);
 
+// One-shot hashing: it runs on every request (the credential cache's key), and a Hash object per call cost several times more.
 export function bearerDigest(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
+  return hash("sha256", token, "hex");
 }
 
 interface Verified {

@@ -46,39 +46,48 @@ export function requestedCost(
   }
   const root = operation && schema.getRootType(operation.operation);
   if (!operation || !root) return 0;
+  return cost({ schema, fragments, variables, visiting: new Set() }, root, operation.selectionSet, 1);
+}
 
-  // Fragments already being counted: validation rejects cycles, this keeps a bad document finite.
-  const visiting = new Set<string>();
-  const cost = (type: GraphQLCompositeType, selections: SelectionSetNode, multiplier: number): number => {
-    let total = 0;
-    for (const selection of selections.selections) {
-      if (selection.kind === Kind.FRAGMENT_SPREAD) {
-        const fragment = fragments.get(selection.name.value);
-        const on = fragment && schema.getType(fragment.typeCondition.name.value);
-        if (!fragment || !on || !isCompositeType(on) || visiting.has(fragment.name.value)) continue;
-        visiting.add(fragment.name.value);
-        total += cost(on, fragment.selectionSet, multiplier);
-        visiting.delete(fragment.name.value);
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const on = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : type;
-        if (on && isCompositeType(on)) total += cost(on, selection.selectionSet, multiplier);
-      } else if (selection.selectionSet && (isObjectType(type) || isInterfaceType(type))) {
-        const field = type.getFields()[selection.name.value];
-        const fieldType = field && getNamedType(field.type);
-        if (!field || !fieldType || !isCompositeType(fieldType)) continue;
-        const size = pageSize(selection, variables);
-        // A connection is one object whose lists hold a page; a list with `first`/`last` holds that
-        // many; any other list is bounded by the data (and input limits), counted once here and
-        // in full by the actual cost.
-        const isConnection = fieldType.name.endsWith("Connection");
-        const count = isConnection ? 1 : (size ?? 1);
-        const childMultiplier = multiplier * (isConnection ? (size ?? DEFAULT_PAGE_SIZE) : count);
-        total += multiplier * count + cost(fieldType, selection.selectionSet, childMultiplier);
-      }
+interface Walk {
+  schema: GraphQLSchema;
+  fragments: Map<string, FragmentDefinitionNode>;
+  variables: Record<string, unknown>;
+  /** Fragments already being counted: validation rejects cycles, this keeps a bad document finite. */
+  visiting: Set<string>;
+}
+
+// A function of its own rather than a closure inside requestedCost: it runs on every request, and
+// a closure would be created (and, under tsx, named) on each one.
+function cost(walk: Walk, type: GraphQLCompositeType, selections: SelectionSetNode, multiplier: number): number {
+  const { schema, fragments, visiting } = walk;
+  let total = 0;
+  for (const selection of selections.selections) {
+    if (selection.kind === Kind.FRAGMENT_SPREAD) {
+      const fragment = fragments.get(selection.name.value);
+      const on = fragment && schema.getType(fragment.typeCondition.name.value);
+      if (!fragment || !on || !isCompositeType(on) || visiting.has(fragment.name.value)) continue;
+      visiting.add(fragment.name.value);
+      total += cost(walk, on, fragment.selectionSet, multiplier);
+      visiting.delete(fragment.name.value);
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      const on = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : type;
+      if (on && isCompositeType(on)) total += cost(walk, on, selection.selectionSet, multiplier);
+    } else if (selection.selectionSet && (isObjectType(type) || isInterfaceType(type))) {
+      const field = type.getFields()[selection.name.value];
+      const fieldType = field && getNamedType(field.type);
+      if (!field || !fieldType || !isCompositeType(fieldType)) continue;
+      const size = pageSize(selection, walk.variables);
+      // A connection is one object whose lists hold a page; a list with `first`/`last` holds that
+      // many; any other list is bounded by the data (and input limits), counted once here and
+      // in full by the actual cost.
+      const isConnection = fieldType.name.endsWith("Connection");
+      const count = isConnection ? 1 : (size ?? 1);
+      const childMultiplier = multiplier * (isConnection ? (size ?? DEFAULT_PAGE_SIZE) : count);
+      total += multiplier * count + cost(walk, fieldType, selection.selectionSet, childMultiplier);
     }
-    return total;
-  };
-  return cost(root, operation.selectionSet, 1);
+  }
+  return total;
 }
 
 /** Objects in a result's data: what the operation actually cost. */

@@ -46,23 +46,25 @@ export function useOperationCost(options: { budget: Budget; maxOperationCost: nu
         return;
       }
       return {
-        async onExecuteDone({ result, setResult }) {
+        // Not async itself: an operation that used what it reserved (nearly every small one) needs no promise.
+        onExecuteDone({ result, setResult }) {
           if (!("data" in result)) return; // a stream (incremental delivery): charged as requested
           const actual = Math.max(0, actualCost(result.data) - 1); // the root object is free
           const reported = reportsCost(args.contextValue);
           // Nothing to give back and nobody asking what is left: no second trip to the limiter.
           if (actual === requested && !reported) return;
           // Lists without a page size can return more than requested: the refund is then negative.
-          const currentlyAvailable = await budget.refund(viewer.credentialId, requested - actual);
-          const throttleStatus = {
-            maximumAvailable: budget.points,
-            currentlyAvailable,
-            restoreRate: budget.points / budget.durationSeconds,
-          };
-          if (!reported) return;
-          setResult({
-            ...result,
-            extensions: { ...result.extensions, cost: { requestedQueryCost: requested, actualQueryCost: actual, throttleStatus } },
+          return budget.refund(viewer.credentialId, requested - actual).then((currentlyAvailable) => {
+            if (!reported) return;
+            const throttleStatus = {
+              maximumAvailable: budget.points,
+              currentlyAvailable,
+              restoreRate: budget.points / budget.durationSeconds,
+            };
+            setResult({
+              ...result,
+              extensions: { ...result.extensions, cost: { requestedQueryCost: requested, actualQueryCost: actual, throttleStatus } },
+            });
           });
         },
       };

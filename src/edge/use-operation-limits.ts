@@ -9,10 +9,12 @@ import { maxDirectivesPlugin } from "@escape.tech/graphql-armor-max-directives";
 import { maxTokensPlugin } from "@escape.tech/graphql-armor-max-tokens";
 import { blockFieldSuggestionsPlugin } from "@escape.tech/graphql-armor-block-field-suggestions";
 import { NoSchemaIntrospectionCustomRule, type GraphQLError } from "graphql";
-import type { Plugin } from "graphql-yoga";
 import { ValidationError } from "../errors.js";
 import { toGraphQLError } from "../graphql/mask-error.js";
 import type { EdgeSettings } from "./settings.js";
+
+/** envelop's plugin type, as graphql-armor's plugins have it. */
+type ArmorPlugin = ReturnType<typeof maxDepthPlugin>;
 
 /**
  * armor reports a limit as a bare "Syntax Error: …"; clients get it as invalid input instead. Thrown
@@ -24,17 +26,16 @@ const refuse = [
   },
 ];
 
-export function useOperationLimits(settings: EdgeSettings, production: boolean): Plugin {
-  return {
-    onPluginInit({ addPlugin }) {
-      addPlugin(maxTokensPlugin({ n: settings.maxTokens, onReject: refuse }));
-      addPlugin(maxDepthPlugin({ n: settings.maxDepth, flattenFragments: true, onReject: refuse }));
-      addPlugin(maxAliasesPlugin({ n: settings.maxAliases, onReject: refuse }));
-      addPlugin(maxDirectivesPlugin({ n: settings.maxDirectives, onReject: refuse }));
-      if (production) addPlugin(blockFieldSuggestionsPlugin());
-    },
-    onValidate({ addValidationRule }) {
-      if (!settings.introspection) addValidationRule(NoSchemaIntrospectionCustomRule);
-    },
-  };
+/** The limits as plugins; their validation hooks run once per document (validate-once.ts). */
+export function useOperationLimits(settings: EdgeSettings, production: boolean): ArmorPlugin[] {
+  return [
+    ...(settings.introspection
+      ? []
+      : [{ onValidate: ({ addValidationRule }) => addValidationRule(NoSchemaIntrospectionCustomRule) } satisfies ArmorPlugin]),
+    maxTokensPlugin({ n: settings.maxTokens, onReject: refuse }),
+    maxDepthPlugin({ n: settings.maxDepth, flattenFragments: true, onReject: refuse }),
+    maxAliasesPlugin({ n: settings.maxAliases, onReject: refuse }),
+    maxDirectivesPlugin({ n: settings.maxDirectives, onReject: refuse }),
+    ...(production ? [blockFieldSuggestionsPlugin()] : []),
+  ];
 }

@@ -4,7 +4,7 @@
  * anonymous or malformed request costs a header lookup, not a 20 MB parse.
  */
 import type { IncomingMessage } from "node:http";
-import type { Plugin } from "graphql-yoga";
+import type { GraphQLParams, Plugin } from "graphql-yoga";
 import type { Authenticator } from "../auth/credentials.js";
 import { isDependencyFault } from "../dependency-faults.js";
 import { ApiError, ServiceUnavailableError, ValidationError } from "../errors.js";
@@ -22,8 +22,8 @@ const EXECUTABLE_MEDIA_TYPES = new Set(["application/json", "application/graphql
 
 /** A request refused at the edge: the client's input, with the HTTP status that says why. */
 export class EdgeRefusal extends ApiError {
-  constructor(status: 411 | 413 | 415, message: string) {
-    super(message, "validation_error", "BAD_USER_INPUT", status);
+  constructor(status: 400 | 411 | 413 | 415, message: string, headers: Record<string, string> = {}) {
+    super(message, "validation_error", "BAD_USER_INPUT", status, {}, headers);
   }
 }
 
@@ -57,15 +57,52 @@ export function refusalResponse(error: ApiError, request: Request, ResponseClass
   return new ResponseClass(JSON.stringify({ errors: [{ message: error.message, extensions }] }), { status: error.status, headers });
 }
 
+const tooLarge = (maxBodyBytes: number, headers?: Record<string, string>) =>
+  new EdgeRefusal(413, `Request body must be at most ${maxBodyBytes} bytes`, headers);
+
+// One non-negative integer; anything else (a list, as in request smuggling) could hide the size.
+const CONTENT_LENGTH = /^\d+$/;
+
 function refusalOf(request: Request, maxBodyBytes: number): EdgeRefusal | undefined {
   if (request.method !== "POST") return undefined;
   const length = request.headers.get("content-length");
-  // yoga's own limit also stops a chunked body that outgrows this while streaming.
-  if (length !== null && Number(length) > maxBodyBytes) return new EdgeRefusal(413, `Request body must be at most ${maxBodyBytes} bytes`);
+  if (length !== null && !CONTENT_LENGTH.test(length)) return new EdgeRefusal(400, "Content-Length must be a non-negative integer");
+  if (length !== null && Number(length) > maxBodyBytes) return tooLarge(maxBodyBytes);
   if (!EXECUTABLE_MEDIA_TYPES.has(mediaType(request.headers.get("content-type")))) {
     return new EdgeRefusal(415, "POST bodies must be application/json");
   }
   return undefined;
+}
+
+/**
+ * A body sent without Content-Length (chunked), read up to the limit and no further. With a
+ * Content-Length, node's http parser already stops at the announced size and refusalOf has checked
+ * it, so those bodies are read as they are, without a byte-counting stream around every request.
+ */
+async function boundedBody(request: Request, maxBodyBytes: number, RequestClass: typeof Request): Promise<Request> {
+  const reader = request.body!.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    size += chunk.value.byteLength;
+    // The rest of the body is never read: the connection closes after the answer, so no later
+    // request on it is parsed from the middle of this one.
+    if (size > maxBodyBytes) throw tooLarge(maxBodyBytes, { connection: "close" });
+    chunks.push(chunk.value);
+  }
+  return new RequestClass(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body: Buffer.concat(chunks),
+    signal: request.signal,
+  });
+}
+
+async function parseResponseTypeBody(request: Request) {
+  const body: unknown = await request.json().catch(() => undefined);
+  if (typeof body !== "object" || body === null || Array.isArray(body))
+    throw new ValidationError([{ path: "body", message: "must be a JSON object" }]);
+  return body as GraphQLParams;
 }
 
 export function useRequestGate(options: {
@@ -93,16 +130,14 @@ export function useRequestGate(options: {
         endResponse(refusalResponse(error, request, fetchAPI.Response));
       }
     },
-    onRequestParse({ request, setRequestParser }) {
+    onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
+      if (request.method !== "POST") return;
       // yoga parses application/json itself; the GraphQL-over-HTTP response type, sent as a body, is the same JSON.
-      if (request.method === "POST" && mediaType(request.headers.get("content-type")) === "application/graphql-response+json") {
-        setRequestParser(async (request) => {
-          const body: unknown = await request.json().catch(() => undefined);
-          if (typeof body !== "object" || body === null || Array.isArray(body))
-            throw new ValidationError([{ path: "body", message: "must be a JSON object" }]);
-          return body;
-        });
-      }
+      const parser =
+        mediaType(request.headers.get("content-type")) === "application/graphql-response+json" ? parseResponseTypeBody : requestParser;
+      if (!parser) return;
+      const chunked = request.headers.get("content-length") === null && request.body !== null;
+      setRequestParser(chunked ? async (request) => parser(await boundedBody(request, options.maxBodyBytes, fetchAPI.Request)) : parser);
     },
   };
 }

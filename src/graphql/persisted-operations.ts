@@ -9,7 +9,7 @@
  *   document must then hash to an entry). Nothing else executes, over HTTP or WebSocket.
  * - `off`: documents only.
  */
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { useAPQ } from "@graphql-yoga/plugin-apq";
 import { GraphQLError } from "graphql";
@@ -21,7 +21,7 @@ export type PersistedOperations =
   /** `manifest`: document by SHA-256 hex hash, the client preset's `persisted-documents.json`. */
   | { mode: "allowlist"; manifest: Record<string, string> };
 
-export const sha256 = (document: string) => createHash("sha256").update(document).digest("hex");
+export const sha256 = (document: string) => hash("sha256", document, "hex");
 
 /**
  * Reads and checks a manifest: every key must be the hash of its document (catches stale files).

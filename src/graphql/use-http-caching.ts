@@ -7,7 +7,7 @@
  * changes at any moment, so a client revalidates every time; the ETag spares it the body when nothing
  * changed. Responses with errors, streamed ones (@defer/@stream) and anything but GET are left alone.
  */
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { Plugin } from "graphql-yoga";
 
 const VARY = "Authorization, X-Fabric-Tenant-Id, X-Fabric-Channel-Id";
@@ -25,7 +25,7 @@ async function revalidate({ request, response, setResponse, fetchAPI }: Paramete
     setResponse(new fetchAPI.Response(body, { status: 200, headers }));
     return;
   }
-  const etag = `"${createHash("sha256").update(body).digest("base64url")}"`;
+  const etag = `"${hash("sha256", body, "base64url")}"`;
   headers.set("cache-control", "private, no-cache");
   headers.set("etag", etag);
   headers.set("vary", [headers.get("vary"), VARY].filter(Boolean).join(", "));

@@ -54,41 +54,51 @@ function fingerprintOf(args: { document: Parameters<typeof print>[0]; operationN
     .digest("base64url");
 }
 
-export function useIdempotency(): Plugin<Context & { request?: Request }> {
+type IdempotencyContext = Context & { request?: Request };
+type OnExecute = NonNullable<Plugin<IdempotencyContext>["onExecute"]>;
+type OnExecutePayload = Parameters<OnExecute>[0];
+
+export function useIdempotency(): Plugin<IdempotencyContext> {
   return {
-    async onExecute({ args, setResultAndStopExecution }) {
-      const ctx = args.contextValue;
-      const key = ctx.request?.headers.get(IDEMPOTENCY_HEADER);
-      if (key == null || getOperationAST(args.document, args.operationName)?.operation !== "mutation") return;
-      const fail = (error: ApiError) => setResultAndStopExecution({ errors: [toGraphQLError(error)] });
-      if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
-        return fail(new ValidationError([{ path: "Idempotency-Key", message: "must be 1 to 255 visible ASCII characters" }]));
-      }
-      const { pool } = ctx;
-      const { tenantId } = ctx.viewer;
-      const fingerprint = fingerprintOf(args);
-      let held: Claim = null;
-      for (let attempt = 0; held === null && attempt < 3; attempt++) held = await claim(pool, tenantId, key, fingerprint);
-      if (held === null || (!held.claimed && !held.response)) return fail(new IdempotencyInProgressError());
-      if (!held.claimed)
-        return held.fingerprint === fingerprint ? setResultAndStopExecution(held.response!) : fail(new IdempotencyKeyReusedError());
-      return {
-        async onExecuteDone({ result }) {
-          const done = result as ExecutionResult;
-          if (done.errors?.length) {
-            await execute(
-              pool,
-              sql`/* releaseIdempotencyKey */ DELETE FROM "IdempotentRequest" WHERE "tenantId" = ${tenantId} AND key = ${key}`,
-            );
-          } else {
-            await execute(
-              pool,
-              sql`/* keepIdempotentResponse */ UPDATE "IdempotentRequest" SET response = ${JSON.stringify(done)}::jsonb
+    // Not async itself: a request without a key (nearly every one) passes without a promise of its own.
+    onExecute(payload) {
+      const key = payload.args.contextValue.request?.headers.get(IDEMPOTENCY_HEADER);
+      if (key == null || getOperationAST(payload.args.document, payload.args.operationName)?.operation !== "mutation") return;
+      return runOnce(key, payload);
+    },
+  };
+}
+
+/** The mutation under its key: run now and kept, or answered from what its first run kept. */
+async function runOnce(key: string, { args, setResultAndStopExecution }: OnExecutePayload): Promise<Awaited<ReturnType<OnExecute>>> {
+  const ctx = args.contextValue;
+  const fail = (error: ApiError) => setResultAndStopExecution({ errors: [toGraphQLError(error)] });
+  if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
+    return fail(new ValidationError([{ path: "Idempotency-Key", message: "must be 1 to 255 visible ASCII characters" }]));
+  }
+  const { pool } = ctx;
+  const { tenantId } = ctx.viewer;
+  const fingerprint = fingerprintOf(args);
+  let held: Claim = null;
+  for (let attempt = 0; held === null && attempt < 3; attempt++) held = await claim(pool, tenantId, key, fingerprint);
+  if (held === null || (!held.claimed && !held.response)) return fail(new IdempotencyInProgressError());
+  if (!held.claimed)
+    return held.fingerprint === fingerprint ? setResultAndStopExecution(held.response!) : fail(new IdempotencyKeyReusedError());
+  return {
+    async onExecuteDone({ result }) {
+      const done = result as ExecutionResult;
+      if (done.errors?.length) {
+        await execute(
+          pool,
+          sql`/* releaseIdempotencyKey */ DELETE FROM "IdempotentRequest" WHERE "tenantId" = ${tenantId} AND key = ${key}`,
+        );
+      } else {
+        await execute(
+          pool,
+          sql`/* keepIdempotentResponse */ UPDATE "IdempotentRequest" SET response = ${JSON.stringify(done)}::jsonb
                WHERE "tenantId" = ${tenantId} AND key = ${key}`,
-            );
-          }
-        },
-      };
+        );
+      }
     },
   };
 }
