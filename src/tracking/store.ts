@@ -126,9 +126,6 @@ const readLocked: RowReader<LockedShipment> = rowOf({
 const readHistoryRow = rowOf({ id: text, inserted: boolean, cartonId: text, status: trackingStatus, substatus: text });
 const readSequence = rowOf({ sequence: integer });
 
-/** The statements every push runs: prepared, so PostgreSQL plans them once per connection. */
-const HOT = { prepare: true };
-
 /** Statements of one ingestion, on one connection inside one transaction. */
 export class TrackingStore {
   constructor(private readonly client: pg.ClientBase) {}
@@ -151,7 +148,6 @@ export class TrackingStore {
                FROM "Carton" c WHERE c."shipmentId" = s.id), '[]') AS cartons
        FROM "Shipment" s WHERE ${which} AND s."tenantId" = ${tenantId} FOR UPDATE OF s`,
       readLocked,
-      HOT,
     );
     return locked;
   }
@@ -204,7 +200,6 @@ export class TrackingStore {
          WHERE "cartonId" = ANY(${[...new Set(events.map((e) => e.cartonId))]}::text[]) AND "cartonId" IN (SELECT "cartonId" FROM inserted)) AS history
        ORDER BY "eventRecordedAt", "dedupeKey" COLLATE "C"`,
       readHistoryRow,
-      HOT,
     );
     return {
       insertedIds: new Set(rows.filter((r) => r.inserted).map((r) => r.id)),
@@ -239,7 +234,6 @@ export class TrackingStore {
        FROM next
        RETURNING sequence`,
       readSequence,
-      HOT,
     );
     return appended!.sequence;
   }
