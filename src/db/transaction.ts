@@ -9,19 +9,59 @@ import type pg from "pg";
  */
 export type CommitEarly = () => void;
 
+export type Work<T, Opening = void> = (client: pg.ClientBase, commitEarly: CommitEarly, opening: Opening) => Promise<T>;
+
 /** Runs `work` in a transaction on `client`: committed if it returns, rolled back if it throws. */
-export async function transaction<T>(
-  client: pg.ClientBase,
-  work: (client: pg.ClientBase, commitEarly: CommitEarly) => Promise<T>,
+export function transaction<T>(client: pg.ClientBase, work: Work<T>): Promise<T> {
+  return run(client, client.query("BEGIN"), work, undefined);
+}
+
+/** `transaction` on one connection of the pool, released afterwards. */
+export async function inTransaction<T>(pool: pg.Pool, work: Work<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    return await transaction(client, work);
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * `inTransaction` whose first statement, `open`, goes out together with BEGIN rather than a round
+ * trip after it, and whose answer `work` gets once BEGIN has succeeded. `open` must be a statement
+ * that may run on its own (a read, a lock): should BEGIN fail, it has run outside any transaction.
+ */
+export async function inTransactionOpenedBy<T, Opening>(
+  pool: pg.Pool,
+  open: (client: pg.ClientBase) => Promise<Opening>,
+  work: Work<T, Opening>,
 ): Promise<T> {
-  await client.query("BEGIN");
+  const client = await pool.connect();
+  try {
+    const begun = client.query("BEGIN");
+    const opening = open(client);
+    // Awaited by `run` only once BEGIN succeeded; its failure before that is BEGIN's to report.
+    opening.catch(() => undefined);
+    return await run(client, begun, work, opening);
+  } finally {
+    client.release();
+  }
+}
+
+async function run<T, Opening>(
+  client: pg.ClientBase,
+  begun: Promise<unknown>,
+  work: Work<T, Opening>,
+  opening: Opening | Promise<Opening>,
+): Promise<T> {
   let commit: Promise<pg.QueryResult> | undefined;
   const commitNow = () => {
     commit ??= client.query("COMMIT");
     return commit;
   };
   try {
-    const result = await work(client, () => void commitNow().catch(() => undefined));
+    await begun;
+    const result = await work(client, () => void commitNow().catch(() => undefined), await opening);
     // A COMMIT in an aborted transaction answers ROLLBACK rather than an error.
     if ((await commitNow()).command !== "COMMIT") throw new Error("Transaction rolled back");
     return result;
@@ -29,15 +69,5 @@ export async function transaction<T>(
     // The connection may be the thing that failed; the error worth reporting is the first one.
     await client.query("ROLLBACK").catch(() => undefined);
     throw error;
-  }
-}
-
-/** `transaction` on one connection of the pool, released afterwards. */
-export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.ClientBase, commitEarly: CommitEarly) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    return await transaction(client, work);
-  } finally {
-    client.release();
   }
 }

@@ -5,7 +5,7 @@
  * schema here; what goes wrong for the client is an error of errors.ts, answered alike over GraphQL and REST.
  */
 import type pg from "pg";
-import { inTransaction, type CommitEarly } from "../db/transaction.js";
+import { inTransactionOpenedBy, type CommitEarly } from "../db/transaction.js";
 import { NotFoundError, ValidationError, type ValidationDetail } from "../errors.js";
 import type { TrackingSource, VerificationStatus } from "../generated/prisma/enums.js";
 import { INSTANT_WINDOW, inInstantWindow } from "../input-limits.js";
@@ -13,7 +13,7 @@ import { UNOBSERVED, type ShipmentChanges } from "../shipments/changes.js";
 import { planChange, planEvents, settleInsert } from "./ingest-plan.js";
 import type { TrackingPublisher, TrackingUpdateMessage } from "./messages.js";
 import type { NormalizedStatus } from "./status.js";
-import { TrackingStore, type EventRow, type ShipmentKey, type ShipmentState } from "./store.js";
+import { TrackingStore, type EventRow, type LockedShipment, type ShipmentKey, type ShipmentState } from "./store.js";
 
 /** One event as a carrier reports it. */
 export interface IncomingEvent {
@@ -103,8 +103,11 @@ export class TrackingIngestor {
 
   async ingest(request: IngestRequest): Promise<IngestResult> {
     validateEvents(request.cartons);
-    const { result, rowIds } = await inTransaction(this.pool, (client, commitEarly) =>
-      this.apply(new TrackingStore(client), request, commitEarly),
+    const { result, rowIds } = await inTransactionOpenedBy(
+      this.pool,
+      // A lock and a read, so it may go out with BEGIN: one round trip less while the lock is held.
+      (client) => new TrackingStore(client).lockShipment(request.tenantId, request),
+      (client, commitEarly, locked) => this.apply(new TrackingStore(client), request, locked, commitEarly),
     );
     // After commit, never inside: subscribers must be able to read what they are told about, and a
     // subscriber told about the change must not then read a cached copy from before it. A failed
@@ -115,16 +118,16 @@ export class TrackingIngestor {
   }
 
   /**
-   * The writer: the statements of one ingestion, in this order, around the planner's decisions.
+   * The writer: the statements of one ingestion after the shipment's lock, in this order, around the planner's decisions.
    * `rowIds` are the shipment and its cartons when anything was written (a new carton alone is a change too).
    */
   private async apply(
     store: TrackingStore,
     request: IngestRequest,
+    locked: LockedShipment | undefined,
     commitEarly: CommitEarly,
   ): Promise<{ result: IngestResult; rowIds: string[] }> {
     const { tenantId, source } = request;
-    const locked = await store.lockShipment(tenantId, request);
     if (!locked) throw new NotFoundError();
     const events = planEvents(locked, request);
     if (events.newCartons.length) await store.addCartons(tenantId, locked.id, events.newCartons);

@@ -5,7 +5,7 @@
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Database } from "../../src/db/client.js";
-import { inTransaction } from "../../src/db/transaction.js";
+import { inTransaction, inTransactionOpenedBy } from "../../src/db/transaction.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 
 describe("a transaction that commits early", () => {
@@ -69,5 +69,38 @@ describe("a transaction that commits early", () => {
     expect((await db.pool.query("SELECT n FROM counter WHERE id = 2")).rows[0].n).toBe(second);
     // The connection is reusable afterwards, outside any transaction.
     expect((await db.pool.query("SELECT 1 AS one")).rows[0].one).toBe(1);
+  });
+
+  it("opened by a lock sent with BEGIN: the lock's rows reach the work, inside the transaction", async () => {
+    const before = await value();
+    const seen = await inTransactionOpenedBy(
+      db.pool,
+      async (client) => (await client.query("SELECT n FROM counter WHERE id = 1 FOR UPDATE")).rows[0].n as number,
+      async (client, commitEarly, locked) => {
+        const status = (await client.query("SELECT now() = statement_timestamp() AS fresh")).rows[0];
+        await client.query("UPDATE counter SET n = n - 1 WHERE id = 1");
+        commitEarly();
+        // Outside a transaction each statement is its own, and now() would be this one's start.
+        return { locked, fresh: status.fresh as boolean };
+      },
+    );
+    expect(seen).toEqual({ locked: before, fresh: false });
+    expect(await value()).toBe(before - 1);
+  });
+
+  it("rolls back when the opening statement fails, and the work never runs", async () => {
+    const before = await value();
+    let ran = false;
+    await expect(
+      inTransactionOpenedBy(
+        db.pool,
+        (client) => client.query("SELECT n FROM no_such_table"),
+        async (client) => {
+          ran = true;
+          await client.query("UPDATE counter SET n = n + 1 WHERE id = 1");
+        },
+      ),
+    ).rejects.toThrow(/no_such_table/);
+    expect({ ran, value: await value() }).toEqual({ ran: false, value: before });
   });
 });
