@@ -5,7 +5,7 @@
  * request committed but whose connection failed learns that it succeeded. A failed request is not
  * kept (it wrote nothing), so its retry runs anew.
  */
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { getOperationAST, print, type ExecutionResult } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type pg from "pg";
@@ -49,9 +49,7 @@ async function claim(pool: pg.Pool, tenantId: string, key: string, fingerprint: 
 }
 
 function fingerprintOf(args: { document: Parameters<typeof print>[0]; operationName?: string | null; variableValues?: unknown }) {
-  return createHash("sha256")
-    .update(JSON.stringify([print(args.document), args.operationName ?? null, args.variableValues ?? {}]))
-    .digest("base64url");
+  return hash("sha256", JSON.stringify([print(args.document), args.operationName ?? null, args.variableValues ?? {}]), "base64url");
 }
 
 type IdempotencyContext = Context & { request?: Request };

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 export interface EventIdentityInput {
   trackingNumber: string;
@@ -28,7 +28,7 @@ export function dedupeKey(e: EventIdentityInput): string {
     e.eventRecordedAt.toISOString(),
     (e.location ?? "").trim().toLowerCase(),
   ];
-  return `sha256:${createHash("sha256").update(JSON.stringify(content)).digest("hex")}`;
+  return `sha256:${hash("sha256", JSON.stringify(content), "hex")}`;
 }
 
 /**

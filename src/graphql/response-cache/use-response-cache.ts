@@ -8,7 +8,7 @@
  * answers with errors, `publicTrackingUrl` (the request's origin when PUBLIC_URL is unset) and the
  * webhook fields (deliveries change as the dispatcher works, which announces nothing).
  */
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { type BuildResponseCacheKeyFunction, useResponseCache as useEnvelopResponseCache } from "@envelop/response-cache";
 import { getOperationAST } from "graphql";
 import type { Plugin } from "graphql-yoga";
@@ -29,9 +29,7 @@ const NOT_CACHED = {
  * Variables in another order make another key: a miss, never a wrong answer.
  */
 const keyOf: BuildResponseCacheKeyFunction = ({ documentString, operationName, variableValues, sessionId }) =>
-  createHash("sha256")
-    .update(JSON.stringify([documentString, operationName ?? null, variableValues ?? {}, sessionId]))
-    .digest("base64url");
+  hash("sha256", JSON.stringify([documentString, operationName ?? null, variableValues ?? {}, sessionId]), "base64url");
 
 export function useResponseCache(cache: ResponseCache | undefined): Plugin<Context> {
   if (!cache) return {};
