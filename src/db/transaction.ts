@@ -17,13 +17,8 @@ export function transaction<T>(client: pg.ClientBase, work: Work<T>): Promise<T>
 }
 
 /** `transaction` on one connection of the pool, released afterwards. */
-export async function inTransaction<T>(pool: pg.Pool, work: Work<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    return await transaction(client, work);
-  } finally {
-    client.release();
-  }
+export function inTransaction<T>(pool: pg.Pool, work: Work<T>): Promise<T> {
+  return onConnection(pool, (client) => transaction(client, work));
 }
 
 /**
@@ -31,18 +26,25 @@ export async function inTransaction<T>(pool: pg.Pool, work: Work<T>): Promise<T>
  * trip after it, and whose answer `work` gets once BEGIN has succeeded. `open` must be a statement
  * that may run on its own (a read, a lock): should BEGIN fail, it has run outside any transaction.
  */
-export async function inTransactionOpenedBy<T, Opening>(
+export function inTransactionOpenedBy<T, Opening>(
   pool: pg.Pool,
   open: (client: pg.ClientBase) => Promise<Opening>,
   work: Work<T, Opening>,
 ): Promise<T> {
-  const client = await pool.connect();
-  try {
+  return onConnection(pool, (client) => {
     const begun = client.query("BEGIN");
     const opening = open(client);
     // Awaited by `run` only once BEGIN succeeded; its failure before that is BEGIN's to report.
     opening.catch(() => undefined);
-    return await run(client, begun, work, opening);
+    return run(client, begun, work, opening);
+  });
+}
+
+/** `use` with one connection of the pool, released afterwards. */
+async function onConnection<T>(pool: pg.Pool, use: (client: pg.ClientBase) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    return await use(client);
   } finally {
     client.release();
   }

@@ -77,11 +77,11 @@ export class TrackingRelay implements TrackingPublisher {
       return;
     }
     this.published.push(update);
-    this.marking ??= this.markPublished();
+    this.marking ??= this.markBatch();
   }
 
   /** Marks the batch; should that fail, the sweep publishes those changes again (subscribers drop repeats). */
-  private async markPublished(): Promise<void> {
+  private async markBatch(): Promise<void> {
     await delay(MARK_DELAY_MS, undefined, { ref: false });
     const batch = this.published.splice(0);
     try {
@@ -89,7 +89,7 @@ export class TrackingRelay implements TrackingPublisher {
     } catch (error) {
       this.options.onError?.(error);
     } finally {
-      this.marking = this.published.length ? this.markPublished() : undefined;
+      this.marking = this.published.length ? this.markBatch() : undefined;
     }
   }
 

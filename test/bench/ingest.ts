@@ -205,7 +205,8 @@ export async function ingest(ctx: BenchContext): Promise<ScenarioResult> {
     },
   ];
   try {
-    const statements = { G: { count: 0, requests: 0, cpuMicros: 0 }, R: { count: 0, requests: 0, cpuMicros: 0 } };
+    // Per side, over the measured runs: what the server process did, and for how many requests.
+    const totals = { G: { statements: 0, cpuMicros: 0, requests: 0 }, R: { statements: 0, cpuMicros: 0, requests: 0 } };
     const run =
       (side: Side) =>
       async (warmUp: boolean): Promise<LoadResult> => {
@@ -217,10 +218,10 @@ export async function ingest(ctx: BenchContext): Promise<ScenarioResult> {
         );
         if (!warmUp) {
           const after = await side.server.stats();
-          const totals = statements[side.key as "G" | "R"];
-          totals.count += after.statements - before.statements;
-          totals.cpuMicros += after.cpuMicros - before.cpuMicros;
-          totals.requests += result.completed;
+          const total = totals[side.key as "G" | "R"];
+          total.statements += after.statements - before.statements;
+          total.cpuMicros += after.cpuMicros - before.cpuMicros;
+          total.requests += result.completed;
         }
         return result;
       };
@@ -239,19 +240,20 @@ export async function ingest(ctx: BenchContext): Promise<ScenarioResult> {
     });
     const failed = checks.gateway.failedResponses + checks.reference.failedResponses;
     if (failed) rate.note = `${failed} failed responses`;
-    const perRequest = (s: { count: number; requests: number }) => s.count / s.requests;
+    type Totals = (typeof totals)["G"];
+    const perRequest = (total: Totals, key: "statements" | "cpuMicros") => total[key] / total.requests;
     const cpu: Row = {
       scenario: "ingest",
       figure: "server CPU ms / request",
-      gateway: summarize([statements.G.cpuMicros / 1000 / statements.G.requests]),
-      reference: summarize([statements.R.cpuMicros / 1000 / statements.R.requests]),
+      gateway: summarize([perRequest(totals.G, "cpuMicros") / 1000]),
+      reference: summarize([perRequest(totals.R, "cpuMicros") / 1000]),
       comparison: "user + system time of the server process over the measured runs",
     };
     const sql: Row = {
       scenario: "ingest",
       figure: "SQL statements / request",
-      gateway: summarize([perRequest(statements.G)]),
-      reference: summarize([perRequest(statements.R)]),
+      gateway: summarize([perRequest(totals.G, "statements")]),
+      reference: summarize([perRequest(totals.R, "statements")]),
       comparison: "mean over the measured runs",
     };
     const integrity: Row = {
@@ -263,7 +265,7 @@ export async function ingest(ctx: BenchContext): Promise<ScenarioResult> {
       target: "0",
       met: checks.gateway.lost === 0 && checks.gateway.appliedTwice === 0,
     };
-    return { rows: [rate, cpu, sql, integrity], details: { checks, statements, gateway: a, reference: b } };
+    return { rows: [rate, cpu, sql, integrity], details: { checks, totals, gateway: a, reference: b } };
   } finally {
     await Promise.all([gateway.stop(), reference.stop()]);
   }
