@@ -18,6 +18,7 @@ import { countingPool, readBody, startHttp, type BenchServer } from "./server-ki
 import { ratioRow, summarize, type Row } from "./stats.js";
 import { knobs } from "./knobs.js";
 import type { LoadResult } from "./load-child.js";
+import { postgresCpuMicros } from "./postgres-cpu.js";
 
 interface ReferenceOptions {
   url: string;
@@ -206,11 +207,15 @@ export async function ingest(ctx: BenchContext): Promise<ScenarioResult> {
   ];
   try {
     // Per side, over the measured runs: what the server process did, and for how many requests.
-    const totals = { G: { statements: 0, cpuMicros: 0, requests: 0 }, R: { statements: 0, cpuMicros: 0, requests: 0 } };
+    const totals = {
+      G: { statements: 0, cpuMicros: 0, postgresCpuMicros: 0, requests: 0 },
+      R: { statements: 0, cpuMicros: 0, postgresCpuMicros: 0, requests: 0 },
+    };
     const run =
       (side: Side) =>
       async (warmUp: boolean): Promise<LoadResult> => {
         const before = await side.server.stats();
+        const postgresBefore = postgresCpuMicros();
         const result = await ctx.runLoad(
           side.server,
           { headers: side.headers, ingest: side.key },
@@ -218,9 +223,11 @@ export async function ingest(ctx: BenchContext): Promise<ScenarioResult> {
         );
         if (!warmUp) {
           const after = await side.server.stats();
+          const postgresAfter = postgresCpuMicros();
           const total = totals[side.key as "G" | "R"];
           total.statements += after.statements - before.statements;
           total.cpuMicros += after.cpuMicros - before.cpuMicros;
+          if (postgresBefore !== undefined && postgresAfter !== undefined) total.postgresCpuMicros += postgresAfter - postgresBefore;
           total.requests += result.completed;
         }
         return result;
@@ -241,13 +248,20 @@ export async function ingest(ctx: BenchContext): Promise<ScenarioResult> {
     const failed = checks.gateway.failedResponses + checks.reference.failedResponses;
     if (failed) rate.note = `${failed} failed responses`;
     type Totals = (typeof totals)["G"];
-    const perRequest = (total: Totals, key: "statements" | "cpuMicros") => total[key] / total.requests;
+    const perRequest = (total: Totals, key: "statements" | "cpuMicros" | "postgresCpuMicros") => total[key] / total.requests;
     const cpu: Row = {
       scenario: "ingest",
       figure: "server CPU ms / request",
       gateway: summarize([perRequest(totals.G, "cpuMicros") / 1000]),
       reference: summarize([perRequest(totals.R, "cpuMicros") / 1000]),
       comparison: "user + system time of the server process over the measured runs",
+    };
+    const postgresCpu: Row = {
+      scenario: "ingest",
+      figure: "PostgreSQL CPU ms / request",
+      gateway: summarize([perRequest(totals.G, "postgresCpuMicros") / 1000]),
+      reference: summarize([perRequest(totals.R, "postgresCpuMicros") / 1000]),
+      comparison: postgresCpuMicros() === undefined ? "PostgreSQL runs elsewhere: not measured" : "every PostgreSQL process on this machine, over the measured runs",
     };
     const sql: Row = {
       scenario: "ingest",
@@ -265,7 +279,7 @@ export async function ingest(ctx: BenchContext): Promise<ScenarioResult> {
       target: "0",
       met: checks.gateway.lost === 0 && checks.gateway.appliedTwice === 0,
     };
-    return { rows: [rate, cpu, sql, integrity], details: { checks, totals, gateway: a, reference: b } };
+    return { rows: [rate, cpu, postgresCpu, sql, integrity], details: { checks, totals, gateway: a, reference: b } };
   } finally {
     await Promise.all([gateway.stop(), reference.stop()]);
   }
