@@ -261,7 +261,10 @@ export async function ingest(ctx: BenchContext): Promise<ScenarioResult> {
       figure: "PostgreSQL CPU ms / request",
       gateway: summarize([perRequest(totals.G, "postgresCpuMicros") / 1000]),
       reference: summarize([perRequest(totals.R, "postgresCpuMicros") / 1000]),
-      comparison: postgresCpuMicros() === undefined ? "PostgreSQL runs elsewhere: not measured" : "every PostgreSQL process on this machine, over the measured runs",
+      comparison:
+        postgresCpuMicros() === undefined
+          ? "PostgreSQL runs elsewhere: not measured"
+          : "every PostgreSQL process on this machine, over the measured runs",
     };
     const sql: Row = {
       scenario: "ingest",
