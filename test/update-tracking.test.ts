@@ -68,6 +68,34 @@ describe("updateTracking", () => {
     expect(await gw.db.trackingEvent.count({ where: { eventId: "627963716b19511e8a3a631b" } })).toBe(1);
   });
 
+  it("keeps the first of two events with one eventId in the same request, as it would across requests", async () => {
+    await create({ shipmentNumber: "SAME-ID-TWICE", cartons: [{ trackingNumber: "1ZSAMEID0001", shipmentCarrier: "UPS" }] });
+    const event = (event: string, minute: number) => ({
+      event,
+      eventId: "same-id-twice",
+      eventRecordedAt: `2025-03-01T08:${String(minute).padStart(2, "0")}:00.000Z`,
+      shipmentCarrier: "UPS",
+    });
+    const res = await gw.graphql(
+      UPDATE_TRACKING,
+      {
+        input: {
+          shipmentNumber: "SAME-ID-TWICE",
+          trackingNumber: "1ZSAMEID0001",
+          tracking: [event("picked up", 1), event("delivered", 2)],
+        },
+      },
+      auth,
+    );
+    expect(res.body.errors).toBeUndefined();
+    const { appliedEvents, duplicateEventIds, shipments } = res.body.data.updateTracking;
+    expect(appliedEvents.map((e: { event: string }) => e.event)).toEqual(["picked up"]);
+    expect(duplicateEventIds).toEqual(["same-id-twice"]);
+    expect(shipments[0].trackingStatus).toBe("IN_TRANSIT");
+    const stored = await gw.db.trackingEvent.findMany({ where: { eventId: "same-id-twice" }, select: { event: true } });
+    expect(stored).toEqual([{ event: "picked up" }]);
+  });
+
   it("orders by eventRecordedAt, keeps delivered against a late scan, and rolls cartons up", async () => {
     const { id } = await create({
       shipmentNumber: "TWO-CARTONS",

@@ -90,7 +90,13 @@ export function planEvents(locked: LockedShipment, request: IngestRequest): Even
     if (!carton) throw new NotFoundError("Carton");
     return incoming.events.map((e) => eventRow(e, { ...carton, trackingNumber: incoming.trackingNumber }));
   });
-  const unique = [...new Map(candidates.map((c) => [`${c.carrier}\u0000${c.dedupeKey}`, c])).values()];
+  // The first of an identity's repeats is the one offered, as a repeat in a later request is ignored.
+  const byIdentity = new Map<string, EventRow>();
+  for (const c of candidates) {
+    const identity = `${c.carrier}\u0000${c.dedupeKey}`;
+    if (!byIdentity.has(identity)) byIdentity.set(identity, c);
+  }
+  const unique = [...byIdentity.values()];
   return { version: locked.version + 1, newCartons, cartons, candidates, unique };
 }
 
