@@ -33,6 +33,7 @@ interface Verified {
   credentialId: string;
   /** The stored hash this header was verified against: a rotated secret needs a new check. */
   secretHash: string;
+  /** When the row read that confirmed it started: the entry is trusted for cacheTtlMs from then. */
   verifiedAt: number;
 }
 
@@ -50,7 +51,12 @@ export interface AuthenticatorOptions {
 /**
  * Verifies credentials against the database. scrypt costs tens of milliseconds by design, so:
  * - a success is remembered (keyed by a digest of the presented header, never the secret) and later
- *   re-validated with one row read, not another scrypt; revocation takes effect within `cacheTtlMs`;
+ *   re-validated with one row read, not another scrypt;
+ * - the row is read again ahead of expiry: once an entry is half its `cacheTtlMs` old, one request
+ *   starts the read in the background and every request keeps being answered from the cache, so a
+ *   steady caller never waits on it; only an entry `cacheTtlMs` old or more makes requests wait.
+ *   Revocation still takes effect within `cacheTtlMs`: an entry is trusted for `cacheTtlMs` from the
+ *   start of the row read that confirmed it, and a read that finds the credential revoked drops it;
  * - concurrent requests with the same header share one verification (no stampede at expiry);
  * - a client address or key id with too many recent failures gets 429 before any scrypt runs.
  */
@@ -82,10 +88,17 @@ export class Authenticator {
     if (!authorization) throw new AuthenticationError("Missing credentials: send Authorization: Basic or Bearer");
     const cacheKey = bearerDigest(authorization);
     const cached = this.verified.get(cacheKey);
-    const identity =
-      cached && Date.now() - cached.verifiedAt < this.cacheTtlMs
-        ? cached
-        : await this.singleFlight(cacheKey, authorization, client, cached);
+    const age = cached ? Date.now() - cached.verifiedAt : Number.POSITIVE_INFINITY;
+    let identity: Verified;
+    if (cached && age < this.cacheTtlMs) {
+      if (age >= this.cacheTtlMs / 2 && !this.inFlight.has(cacheKey)) {
+        // Nobody waits on it: its outcome only reaches the cache (a refusal drops the entry, so the next request fails).
+        void this.singleFlight(cacheKey, authorization, client, cached).catch(() => undefined);
+      }
+      identity = cached;
+    } else {
+      identity = await this.singleFlight(cacheKey, authorization, client, cached);
+    }
     return { tenantId: identity.tenantId, credentialId: identity.credentialId, channelId: this.channel(header, identity.tenantId) };
   }
 
@@ -105,7 +118,9 @@ export class Authenticator {
           return identity;
         })
         .catch((error) => {
-          this.verified.delete(cacheKey);
+          // Refused: forget the header. Anything else (the database unreachable) keeps the entry, which
+          // is still only trusted until its TTL; the next request past half of it tries again.
+          if (error instanceof AuthenticationError || error instanceof ForbiddenError) this.verified.delete(cacheKey);
           throw error;
         })
         .finally(() => this.inFlight.delete(cacheKey));
@@ -122,10 +137,11 @@ export class Authenticator {
 
   /** A header verified before: one row read, unless the secret was rotated since. */
   private async revalidate(stale: Verified, authorization: string, client: string | undefined): Promise<Verified> {
+    const readAt = Date.now();
     const credential = await this.db.apiCredential.findUnique({ where: { id: stale.credentialId } });
     if (!credential || credential.secretHash !== stale.secretHash) return this.verify(authorization, client);
     if (credential.revokedAt) throw new ForbiddenError("These credentials have been revoked");
-    return { ...stale, verifiedAt: Date.now() };
+    return { ...stale, verifiedAt: readAt };
   }
 
   /**
@@ -169,6 +185,7 @@ export class Authenticator {
       throw new AuthenticationError("Unsupported authorization scheme: use Basic or Bearer");
     }
     await this.refuseWhileLimited(client, keyId);
+    const readAt = Date.now();
     const credential = await find();
     // Verify even when the key is unknown so timing does not reveal which key ids exist.
     const valid = await verifySecret(secret, credential?.secretHash ?? DECOY_HASH);
@@ -177,7 +194,7 @@ export class Authenticator {
       throw new AuthenticationError();
     }
     if (credential.revokedAt) throw new ForbiddenError("These credentials have been revoked");
-    return { tenantId: credential.tenantId, credentialId: credential.id, secretHash: credential.secretHash, verifiedAt: Date.now() };
+    return { tenantId: credential.tenantId, credentialId: credential.id, secretHash: credential.secretHash, verifiedAt: readAt };
   }
 
   private async refuseWhileLimited(client: string | undefined, keyId: string) {

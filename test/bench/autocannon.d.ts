@@ -34,6 +34,7 @@ declare module "autocannon" {
       "2xx": number;
     }
   }
-  function autocannon(options: autocannon.Options): Promise<autocannon.Result>;
+  /** The run's emitter (`response`: client, status, bytes, float ms) that is also its result's promise. */
+  function autocannon(options: autocannon.Options): import("node:events").EventEmitter & PromiseLike<autocannon.Result>;
   export = autocannon;
 }

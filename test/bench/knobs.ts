@@ -27,4 +27,6 @@ export const knobs = {
   crossPairs: int("BENCH_CROSS_PAIRS", 30),
   /** Server kinds `--profile` runs under `node --cpu-prof`, comma-separated (e.g. `gateway,bare-yoga` to compare). */
   profiled: (process.env.BENCH_PROFILE ?? "gateway").split(","),
+  /** Extra node flags for those same server kinds, space-separated (e.g. `--trace-gc`, `--max-semi-space-size=64`); with or without `--profile`. */
+  serverFlags: (process.env.BENCH_SERVER_FLAGS ?? "").split(" ").filter(Boolean),
 };

@@ -32,8 +32,10 @@ export interface LoadResult {
   completed: number;
   non2xx: number;
   errors: number;
+  /** ms, of 2xx responses, from autocannon's per-response float times (its histogram keeps whole ms). */
   latencyP50: number;
   latencyP99: number;
+  latencyP999: number;
   ingest?: ReturnType<IngestTraffic["score"]>;
 }
 
@@ -61,16 +63,106 @@ async function load(run: LoadRun): Promise<LoadResult> {
         onResponse: (status, body, context) => traffic.record(context.eventIds as string[], status, body),
       }
     : { method: "POST", path: url.pathname, headers: run.headers, body: run.body };
-  const result = await autocannon({ url: url.origin, connections: run.connections, duration: run.seconds, requests: [request] });
+  const instance = autocannon({ url: url.origin, connections: run.connections, duration: run.seconds, requests: [request] });
+  const latencies: number[] = [];
+  instance.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {
+    if (status >= 200 && status < 300) latencies.push(ms);
+  });
+  const result = await instance;
   return {
     throughput: result["2xx"] / result.duration,
     seconds: result.duration,
     completed: result["2xx"] + result.non2xx,
     non2xx: result.non2xx,
     errors: result.errors,
-    latencyP50: result.latency.p50,
-    latencyP99: result.latency.p99,
+    latencyP50: percentile(latencies, 50),
+    latencyP99: percentile(latencies, 99),
+    latencyP999: percentile(latencies, 99.9),
     ingest: traffic?.score(),
+  };
+}
+
+export interface PacedRun {
+  url: string;
+  seconds: number;
+  /** Requests per second, evenly spaced. */
+  rate: number;
+  /** Keep-alive sockets at most; a request finding them all busy waits for one (and that wait counts). */
+  connections: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface PacedResult {
+  /** Successful (2xx) responses per second over the run. */
+  throughput: number;
+  failed: number;
+  /** ms, of 2xx responses, from each request's scheduled departure. */
+  latencyP50: number;
+  latencyP99: number;
+  latencyP999: number;
+}
+
+/**
+ * An open loop at a steady rate: requests leave on a fixed schedule whatever the answers do, and
+ * each latency runs from the request's scheduled time, so a stall on either side counts against
+ * every request it held up. autocannon's own rate limit is not this: it sends each second's quota
+ * as fast as its connections allow, then idles until the next second. The schedule is kept by
+ * polling between I/O callbacks (setImmediate), as timers would bunch requests into 1 ms batches.
+ */
+async function paced(run: PacedRun): Promise<PacedResult> {
+  const { hostname, port, pathname } = new URL(run.url);
+  const agent = new Agent({ keepAlive: true, maxSockets: run.connections });
+  const options = {
+    hostname,
+    port,
+    path: pathname,
+    method: "POST",
+    agent,
+    headers: { ...run.headers, "content-length": String(Buffer.byteLength(run.body)) },
+  };
+  const interval = 1000 / run.rate;
+  const total = Math.round(run.seconds * run.rate);
+  const latencies: number[] = [];
+  let failed = 0;
+  const start = performance.now();
+  await new Promise<void>((resolve) => {
+    let sent = 0;
+    let settled = 0;
+    const settle = () => ++settled === total && resolve();
+    const send = (due: number) => {
+      const req = httpRequest(options, (res) => {
+        res.resume();
+        res.on("end", () => {
+          if (res.statusCode! >= 200 && res.statusCode! < 300) latencies.push(performance.now() - due);
+          else failed++;
+          settle();
+        });
+      });
+      req.on("error", () => {
+        failed++;
+        settle();
+      });
+      req.end(run.body);
+    };
+    const tick = () => {
+      const now = performance.now();
+      for (let due = start + sent * interval; sent < total && due <= now; due = start + sent * interval) {
+        sent++;
+        send(due);
+      }
+      if (sent < total) setImmediate(tick);
+    };
+    tick();
+  });
+  const seconds = (performance.now() - start) / 1000;
+  agent.destroy();
+  return {
+    throughput: latencies.length / seconds,
+    failed,
+    latencyP50: percentile(latencies, 50),
+    latencyP99: percentile(latencies, 99),
+    latencyP999: percentile(latencies, 99.9),
   };
 }
 
@@ -221,6 +313,7 @@ async function unsubscribe(name: string) {
 
 serve({
   load,
+  paced,
   ingestScore: (key: string) => traffics.get(key)?.score(true),
   subscribe,
   fire,

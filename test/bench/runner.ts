@@ -90,6 +90,7 @@ export async function createContext(options: ContextOptions): Promise<BenchConte
     log,
     async startServer(name, kind, serverOptions, core = "server") {
       const nodeFlags = ["--expose-gc"];
+      if (knobs.profiled.includes(kind)) nodeFlags.push(...knobs.serverFlags);
       if (options.profileDir && knobs.profiled.includes(kind)) nodeFlags.push("--cpu-prof", `--cpu-prof-dir=${options.profileDir}`);
       // As deployed: graphql-js skips its development-only checks (instanceOf) under production.
       const env = { NODE_ENV: "production" };
