@@ -39,6 +39,11 @@ export interface LoadResult {
   ingest?: ReturnType<IngestTraffic["score"]>;
 }
 
+/** The percentiles both load patterns report, in ms, of their 2xx responses. */
+function tail(latencies: number[]) {
+  return { latencyP50: percentile(latencies, 50), latencyP99: percentile(latencies, 99), latencyP999: percentile(latencies, 99.9) };
+}
+
 const traffics = new Map<string, IngestTraffic>();
 
 async function load(run: LoadRun): Promise<LoadResult> {
@@ -75,9 +80,7 @@ async function load(run: LoadRun): Promise<LoadResult> {
     completed: result["2xx"] + result.non2xx,
     non2xx: result.non2xx,
     errors: result.errors,
-    latencyP50: percentile(latencies, 50),
-    latencyP99: percentile(latencies, 99),
-    latencyP999: percentile(latencies, 99.9),
+    ...tail(latencies),
     ingest: traffic?.score(),
   };
 }
@@ -160,9 +163,7 @@ async function paced(run: PacedRun): Promise<PacedResult> {
   return {
     throughput: latencies.length / seconds,
     failed,
-    latencyP50: percentile(latencies, 50),
-    latencyP99: percentile(latencies, 99),
-    latencyP999: percentile(latencies, 99.9),
+    ...tail(latencies),
   };
 }
 
