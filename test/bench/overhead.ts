@@ -13,21 +13,15 @@ import { createServer } from "node:http";
 import { createSchema, createYoga } from "graphql-yoga";
 import { JSON_HEADERS, post, type BenchContext, type ScenarioResult, type ServerHandle } from "./runner.js";
 import { listen, readBody, startHttp, type BenchServer } from "./server-kit.js";
-import { ratioRow, summarize, type Row } from "./stats.js";
+import { ratioRow } from "./stats.js";
 import { knobs } from "./knobs.js";
-import type { LoadResult, PacedResult } from "./load-child.js";
+import type { LoadResult } from "./load-child.js";
+import { latency, latencyRows, STEADY_SHARE, steadyRows, steadyRuns } from "./steady.js";
 
 const BODY = JSON.stringify({ query: "{ __typename }" });
 
 /** Well below a run's length, so each measured run re-reads the credential several times. */
 const CREDENTIAL_TTL_MS = 1_000;
-
-/**
- * The steady rate's share of the gateway's saturated throughput in the same run. Not 70%: the
- * machine's speed moves by a third within minutes, and at 70% one steady run in three was over the
- * gateway's capacity of the moment (p50 285 ms, a queue that never drained).
- */
-const STEADY_SHARE = 0.5;
 
 /** The reference: reads the request, answers the gateway's exact response bytes and content type. */
 export async function startBareHttp({ contentType, body }: { contentType: string; body: string }): Promise<BenchServer> {
@@ -63,37 +57,8 @@ interface References {
   yoga: LoadResult;
 }
 
-type Latencies = Pick<LoadResult, "latencyP50" | "latencyP99" | "latencyP999">;
-
-/**
- * p50 and p99 rows for one load pattern, against a reference measured next to it: what the machine
- * and the load generator add to the tail shows in the reference's own p99 ÷ p50. `judged` rows
- * carry the target, met when every run's p99 is within 2× its p50.
- */
-function latencyRows(load: string, gateway: Latencies[], reference: Latencies[], referenceName: string, judged: boolean): Row[] {
-  const p50 = ratioRow(
-    "overhead",
-    `\`{ __typename }\` p50 ms, ${load} (vs ${referenceName})`,
-    gateway.map((r) => r.latencyP50),
-    reference.map((r) => r.latencyP50),
-  );
-  const spread = (runs: Latencies[]) => runs.map((r) => r.latencyP99 / r.latencyP50);
-  const worst = Math.max(...spread(gateway));
-  const p99: Row = {
-    scenario: "overhead",
-    figure: `\`{ __typename }\` p99 ms, ${load}`,
-    gateway: summarize(gateway.map((r) => r.latencyP99)),
-    reference: summarize(reference.map((r) => r.latencyP99)),
-    comparison: `gateway p99 ÷ p50: ${summarize(spread(gateway)).median.toFixed(2)} (worst run ${worst.toFixed(2)}), p99.9 ${summarize(
-      gateway.map((r) => r.latencyP999),
-    ).median.toFixed(2)} ms; ${referenceName} p99 ÷ p50: ${summarize(spread(reference)).median.toFixed(2)}`,
-    target: judged ? "p99 ≤ 2× p50" : undefined,
-    met: judged ? worst <= 2 : undefined,
-  };
-  return [p50, p99];
-}
-
-const latency = (r: Latencies) => `p50/p99/p99.9 ${[r.latencyP50, r.latencyP99, r.latencyP999].map((ms) => ms.toFixed(2)).join("/")} ms`;
+const figure = (load: string, reference: string) => (percentile: string) =>
+  `\`{ __typename }\` ${percentile} ms, ${load} (vs ${reference})`;
 
 export async function overhead(ctx: BenchContext): Promise<ScenarioResult> {
   const headers = { ...JSON_HEADERS, authorization: ctx.seeded.nested.authorization };
@@ -153,31 +118,27 @@ export async function overhead(ctx: BenchContext): Promise<ScenarioResult> {
         row.note = `${errors} failed requests; same bytes: ${same}`;
       }
     }
-    // Below saturation, where a deployment runs: a share of this run's own saturated throughput, the
-    // same for gateway and bare http (bare yoga could not keep it up).
-    const rate = Math.round(STEADY_SHARE * summarize(gatewayRuns.map((r) => r.throughput)).median);
-    const paced = (server: ServerHandle) => (warmUp: boolean) =>
-      ctx.load.call<PacedResult>("paced", {
-        url: server.url,
-        seconds: warmUp ? knobs.warmupSeconds : knobs.seconds,
-        rate,
-        connections: knobs.connections,
-        headers,
-        body: BODY,
-      });
-    // One unrecorded pair first: the first paced run right after the saturated ones often stood out (p50 3–6 ms).
-    const steady = await ctx.interleave("overhead steady", knobs.pairs, paced(gateway), paced(bareHttp), latency);
-    const steadyRows = latencyRows(`steady at ${STEADY_SHARE * 100}% of saturation`, steady.a, steady.b, "bare http", true);
-    const steadyP99 = steadyRows[1]!;
-    steadyP99.comparison = `${rate} req/s, open loop; ${steadyP99.comparison}`;
-    const steadyFailed = [...steady.a, ...steady.b].reduce((sum, r) => sum + r.failed, 0);
-    if (steadyFailed) Object.assign(steadyP99, { met: false, note: `${steadyFailed} failed requests at the steady rate` });
+    // Against bare http: what the machine and the load generator alone add to the tail.
+    const steady = await steadyRuns(
+      ctx,
+      "overhead",
+      { gateway, reference: bareHttp },
+      { headers, body: BODY },
+      gatewayRuns.map((r) => r.throughput),
+    );
     return {
       rows: [
         vsHttp,
         vsYoga,
-        ...latencyRows(`saturation, ${knobs.connections} connections`, gatewayRuns, yoga, "bare yoga", false),
-        ...steadyRows,
+        ...latencyRows(
+          "overhead",
+          figure(`saturation, ${knobs.connections} connections`, "bare yoga"),
+          gatewayRuns,
+          yoga,
+          "bare yoga",
+          false,
+        ),
+        ...steadyRows("overhead", figure(`steady at ${STEADY_SHARE * 100}% of saturation`, "bare http"), steady, "bare http"),
       ],
       details: {
         response: answer.body,
@@ -186,9 +147,9 @@ export async function overhead(ctx: BenchContext): Promise<ScenarioResult> {
         gateway: gatewayRuns,
         bareHttp: http,
         bareYoga: yoga,
-        steadyRate: rate,
-        steadyGateway: steady.a,
-        steadyBareHttp: steady.b,
+        steadyRate: steady.rate,
+        steadyGateway: steady.gateway,
+        steadyBareHttp: steady.reference,
       },
     };
   } finally {
